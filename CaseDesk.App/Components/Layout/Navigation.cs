@@ -1,0 +1,20 @@
+using CaseDesk.Domain.Common;
+
+namespace CaseDesk.App.Components.Layout;
+
+/// <summary>One entry of the side navigation; shown only to the roles that can use the page behind it.</summary>
+public sealed record NavItem(string Href, string Text, string Icon, IReadOnlyList<string> Roles, bool ExactMatch = false);
+
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("", "My work", "assignment", Domain.Common.Roles.All, ExactMatch: true),
+        new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
+        new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
+        new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
+    ];
+
+    public static IEnumerable<NavItem> For(Func<string, bool> isInRole) =>
+        Items.Where(item => item.Roles.Any(isInRole));
+}

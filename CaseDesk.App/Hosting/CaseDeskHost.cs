@@ -1,0 +1,133 @@
+using System.Globalization;
+using CaseDesk.App.Components;
+using CaseDesk.App.Services;
+using CaseDesk.Domain;
+using CaseDesk.Domain.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+namespace CaseDesk.App.Hosting;
+
+public static class CaseDeskHost
+{
+    public static readonly CultureInfo[] Cultures = [new("lt"), new("en")];
+
+    public static void AddCaseDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCaseDeskDomain(builder.Configuration.GetConnectionString("CaseDesk"))
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "CaseDesk.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        // Keys beside the database, so sign-in cookies and antiforgery tokens survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("CaseDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder.Configuration)));
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddScoped<UiSender>();
+        services.AddScoped<UiFeedback>();
+        services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
+    }
+
+    private static string KeysFolder(IConfiguration config)
+    {
+        var configured = config["DataProtection:KeysFolder"];
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(config.GetConnectionString("CaseDesk") ?? "").DataSource;
+        var folder = string.IsNullOrEmpty(database) || database == ":memory:" ? "App_Data" : Path.GetDirectoryName(Path.GetFullPath(database))!;
+        return Path.Combine(folder, "keys");
+    }
+
+    /// <summary>Migrates and seeds before the server listens; a database that cannot be prepared stops start-up.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseInitializer.MigrateAndSeedAsync(app.Services);
+        var config = app.Configuration;
+        var demoLogins = config.GetValue<bool>("Demo:Seed")
+            ? await DatabaseInitializer.SeedDemoLoginsAsync(app.Services)
+            : [];
+        var adminCreated = await DatabaseInitializer.EnsureAdminAsync(app.Services, config["Bootstrap:AdminEmail"], config["Bootstrap:AdminPassword"]);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine($"CaseDesk is running at {string.Join(", ", addresses)} ({app.Environment.EnvironmentName})");
+            Console.WriteLine($"Database: {config.GetConnectionString("CaseDesk")}");
+            if (adminCreated)
+                Console.WriteLine($"Administrator created from configuration: {config["Bootstrap:AdminEmail"]}");
+            if (demoLogins.Count > 0)
+            {
+                Console.WriteLine("Demo logins (password for all: " + DatabaseInitializer.DemoPassword + "):");
+                foreach (var login in demoLogins)
+                    Console.WriteLine($"  {login.UserName,-12} {login.Role,-15} {login.FullName}");
+            }
+            Console.WriteLine();
+        });
+    }
+
+    public static void UseCaseDesk(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("lt"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // The cookie carries the user's chosen language; the browser's language is not consulted: Lithuanian is the default.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        }).AllowAnonymous();
+
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+    }
+}

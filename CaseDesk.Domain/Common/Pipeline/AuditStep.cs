@@ -1,0 +1,126 @@
+using System.Text;
+using CaseDesk.Domain.Audit;
+using CaseDesk.Domain.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CaseDesk.Domain.Common.Pipeline;
+
+/// <summary>
+/// Commands run in one write transaction (BEGIN IMMEDIATE on SQLite, so a read-then-write never
+/// has to upgrade its lock) that also holds their audit row: either both commit or neither does.
+/// Reads of a client's personal data get an audit row too. A refused command is rolled back and
+/// its refusal recorded.
+/// </summary>
+internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, CaseDeskDb db, TimeProvider clock)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        return request switch
+        {
+            ICommand<TResponse> => await RunCommand(next, cancellationToken),
+            IReadsPersonalData read => await RunRead(read, next, cancellationToken),
+            _ => await next(),
+        };
+    }
+
+    private async Task<TResponse> RunCommand(RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        var caller = callers.Caller;
+        var changes = new List<string>();
+        (string Type, string Id)? firstRecord = null;
+        void Collect(object? sender, SavingChangesEventArgs e)
+        {
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+                    continue;
+                var (type, id) = Describe(entry);
+                firstRecord ??= (type, id);
+                changes.Add(entry.State switch
+                {
+                    EntityState.Added => $"{type} {id}: created",
+                    EntityState.Deleted => $"{type} {id}: deleted",
+                    _ => $"{type} {id}: " + string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)),
+                });
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        TResponse result;
+        db.SavingChanges += Collect;
+        try
+        {
+            result = await next();
+        }
+        catch (DomainRefusalException refusal)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
+                typeof(TRequest).Name, AuditKind.Refused, reason: Truncate(refusal.Because, 1000)));
+            await db.SaveChangesAsync(ct);
+            throw;
+        }
+        catch (DbUpdateConcurrencyException conflict)
+        {
+            throw await ConflictFrom(conflict, ct);
+        }
+        finally
+        {
+            db.SavingChanges -= Collect;
+        }
+
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
+            typeof(TRequest).Name, AuditKind.Change, firstRecord?.Type, firstRecord?.Id,
+            Truncate(string.Join("; ", changes.Distinct()), 4000)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task<TResponse> RunRead(IReadsPersonalData read, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        var result = await next();
+        var caller = callers.Caller;
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
+            typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId.ToString(),
+            reason: (read as IHasAccessReason)?.AccessReason));
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private static async Task<ConcurrencyConflictException> ConflictFrom(DbUpdateConcurrencyException conflict, CancellationToken ct)
+    {
+        var entry = conflict.Entries.FirstOrDefault();
+        if (entry is null)
+            return new ConcurrencyConflictException("The record", new Dictionary<string, string?>());
+        var stored = await entry.GetDatabaseValuesAsync(ct);
+        var values = stored is null
+            ? new Dictionary<string, string?>()
+            : stored.Properties
+                .Where(p => p.Name != nameof(IVersioned.Version))
+                .ToDictionary(p => p.Name, p => stored[p]?.ToString());
+        return new ConcurrencyConflictException(entry.Metadata.ClrType.Name, values);
+    }
+
+    private static (string Type, string Id) Describe(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        var id = key is null
+            ? "?"
+            : string.Join("/", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+        return (entry.Metadata.ClrType.Name, id);
+    }
+
+    private static string? Truncate(string? text, int max) =>
+        text is null || text.Length <= max ? text : new StringBuilder(text, 0, max - 1, max).Append('…').ToString();
+}
+
+/// <summary>A read that had to state why (e.g. a client outside the caller's unit).</summary>
+public interface IHasAccessReason
+{
+    string? AccessReason { get; }
+}

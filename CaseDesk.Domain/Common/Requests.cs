@@ -1,0 +1,29 @@
+using MediatR;
+
+namespace CaseDesk.Domain.Common;
+
+/// <summary>A request that changes data. Runs in one transaction together with its audit row.</summary>
+public interface ICommand<out TResult> : IRequest<TResult>;
+
+/// <summary>A request that only reads.</summary>
+public interface IQuery<out TResult> : IRequest<TResult>;
+
+/// <summary>A read of one client's personal data: the audit step records who read whose data.</summary>
+public interface IReadsPersonalData
+{
+    Guid ClientId { get; }
+}
+
+/// <summary>
+/// The roles allowed to run a request. A request type without this attribute (or
+/// <see cref="AnyStaffAttribute"/>) is refused for everyone: authorization fails closed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowedRolesAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>Any signed-in staff member may run the request (e.g. reading the standard, own settings).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AnyStaffAttribute : Attribute;

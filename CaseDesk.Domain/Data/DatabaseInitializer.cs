@@ -1,0 +1,136 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Reference;
+using CaseDesk.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseDesk.Domain.Data;
+
+public sealed record DemoLogin(string UserName, string Password, string Role, string FullName);
+
+/// <summary>
+/// Brings a database up to date at start-up: applies migrations, switches the file to WAL,
+/// seeds the standard's reference data and the roles (idempotently, every start), and creates
+/// the first administrator from configuration or the demo logins on a new demo database.
+/// </summary>
+public static class DatabaseInitializer
+{
+    public const string DemoPassword = "CaseDesk2026";
+
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        await SeedReferenceDataAsync(db, ct);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+        }
+    }
+
+    /// <summary>Inserts missing rows and refreshes the texts of existing ones; never deletes.</summary>
+    public static async Task SeedReferenceDataAsync(CaseDeskDb db, CancellationToken ct = default)
+    {
+        var touchpoints = await db.Touchpoints.ToDictionaryAsync(t => t.Number, ct);
+        foreach (var seed in StandardReferenceData.Touchpoints)
+        {
+            if (!touchpoints.TryGetValue(seed.Number, out var row))
+                db.Touchpoints.Add(row = new Touchpoint { Number = seed.Number });
+            row.Phase = seed.Phase;
+            row.NameLt = seed.NameLt; row.NameEn = seed.NameEn;
+            row.NeedsLt = seed.NeedsLt; row.NeedsEn = seed.NeedsEn;
+            row.RepresentativesLt = seed.RepresentativesLt; row.RepresentativesEn = seed.RepresentativesEn;
+        }
+
+        var commitments = await db.Commitments.ToDictionaryAsync(c => c.Number, ct);
+        foreach (var seed in StandardReferenceData.Commitments)
+        {
+            if (!commitments.TryGetValue(seed.Number, out var row))
+                db.Commitments.Add(row = new Commitment { Number = seed.Number });
+            row.Numeral = seed.Numeral; row.IsMeasured = seed.IsMeasured;
+            row.TitleLt = seed.TitleLt; row.TitleEn = seed.TitleEn;
+            row.SummaryLt = seed.SummaryLt; row.SummaryEn = seed.SummaryEn;
+        }
+
+        var groups = await db.ClientGroups.ToDictionaryAsync(g => g.Code, ct);
+        foreach (var seed in StandardReferenceData.ClientGroups)
+        {
+            if (!groups.TryGetValue(seed.Code, out var row))
+                db.ClientGroups.Add(row = new ClientGroup { Code = seed.Code });
+            row.SortOrder = seed.SortOrder; row.NameLt = seed.NameLt; row.NameEn = seed.NameEn;
+        }
+
+        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Id, ct);
+        foreach (var seed in StandardReferenceData.Units)
+        {
+            if (!units.ContainsKey(seed.Id))
+                db.OrgUnits.Add(new OrgUnit { Id = seed.Id, Code = seed.Code, NameLt = seed.NameLt, NameEn = seed.NameEn });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Creates the first Admin from configuration when no Admin exists. Returns false when there was nothing to do.</summary>
+    public static async Task<bool> EnsureAdminAsync(IServiceProvider services, string? email, string? password, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+            return false;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+            return false;
+        var admin = new StaffUser { UserName = email, Email = email, FirstName = "Administratorius", Position = "Sistemos administratorius", EmailConfirmed = true };
+        Check(await users.CreateAsync(admin, password), "the bootstrap administrator (Bootstrap:AdminEmail / Bootstrap:AdminPassword)");
+        Check(await users.AddToRoleAsync(admin, Roles.Admin), "the bootstrap administrator's role");
+        return true;
+    }
+
+    /// <summary>One login per role plus a second caseworker, created only on a database with no users.</summary>
+    public static async Task<IReadOnlyList<DemoLogin>> SeedDemoLoginsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var logins = DemoStaff.Select(d => new DemoLogin(d.UserName, DemoPassword, d.Role, $"{d.First} {d.Last}")).ToList();
+        if (await users.Users.AnyAsync(ct))
+            return logins;
+        foreach (var d in DemoStaff)
+        {
+            var user = new StaffUser
+            {
+                UserName = d.UserName, Email = $"{d.UserName}@casedesk.demo", EmailConfirmed = true,
+                FirstName = d.First, LastName = d.Last, Position = d.Position, UnitId = d.Unit,
+                PhoneNumber = d.Phone,
+            };
+            Check(await users.CreateAsync(user, DemoPassword), $"demo user {d.UserName}");
+            Check(await users.AddToRoleAsync(user, d.Role), $"demo user {d.UserName}'s role");
+        }
+        return logins;
+    }
+
+    private static readonly Guid ReceptionUnit = StandardReferenceData.Units[0].Id;
+    private static readonly Guid ServicesUnit = StandardReferenceData.Units[1].Id;
+
+    private static readonly (string UserName, string Role, string First, string Last, string Position, Guid Unit, string Phone)[] DemoStaff =
+    [
+        ("reception", Roles.Reception, "Rasa", "Jankauskienė", "Skambučių centro specialistė", ReceptionUnit, "+370 315 56 661"),
+        ("caseworker", Roles.Caseworker, "Asta", "Petrauskienė", "Socialinė darbuotoja", ServicesUnit, "+370 315 56 662"),
+        ("caseworker2", Roles.Caseworker, "Tomas", "Kazlauskas", "Socialinis darbuotojas", ServicesUnit, "+370 315 56 663"),
+        ("head", Roles.Head, "Vida", "Stankevičienė", "Skyriaus vedėja", ServicesUnit, "+370 315 56 660"),
+        ("quality", Roles.QualityOfficer, "Darius", "Vaitkus", "Vyriausiasis specialistas (standarto įgyvendinimas)", ServicesUnit, "+370 315 56 664"),
+        ("trainer", Roles.Trainer, "Laura", "Žukauskaitė", "Mokymų koordinatorė", ServicesUnit, "+370 315 56 665"),
+        ("admin", Roles.Admin, "Mantas", "Urbonas", "Sistemos administratorius", ServicesUnit, "+370 315 56 666"),
+    ];
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,101 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Common.Pipeline;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Users;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseDesk.Domain;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database, Identity's user store, the request pipeline (authorization →
+    /// validation → audit/transaction → handler) and every handler and validator of this assembly.
+    /// </summary>
+    public static IdentityBuilder AddCaseDeskDomain(this IServiceCollection services, string? connectionString)
+    {
+        var checkedConnectionString = CheckConnectionString(connectionString);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<CaseDeskDb>(options => options
+            .UseSqlite(checkedConnectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+        services.AddScoped<CallerContext>();
+        services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Registration order is pipeline order: the first is outermost.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationStep<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationStep<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuditStep<,>));
+
+        var assembly = typeof(DependencyInjection).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                    services.AddTransient(contract, type);
+            }
+        }
+
+        return services
+            .AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CaseDeskDb>();
+    }
+
+    /// <summary>Fails start-up with a message that says what to fix, instead of a SQLite error later.</summary>
+    public static string CheckConnectionString(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "ConnectionStrings:CaseDesk is not set. Set it in appsettings.json or the environment " +
+                "variable ConnectionStrings__CaseDesk, e.g. \"Data Source=App_Data/casedesk.db\".");
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:CaseDesk is not a valid SQLite connection string: {e.Message}", e);
+        }
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new InvalidOperationException("ConnectionStrings:CaseDesk names no database file (Data Source=...).");
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                try
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new InvalidOperationException($"ConnectionStrings:CaseDesk: cannot create the database folder '{directory}': {e.Message}", e);
+                }
+            }
+        }
+        return connectionString;
+    }
+}
