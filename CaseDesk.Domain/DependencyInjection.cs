@@ -1,6 +1,8 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Common.Pipeline;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
+using Microsoft.AspNetCore.DataProtection;
 using CaseDesk.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -25,6 +27,8 @@ public static class DependencyInjection
             .UseSqlite(checkedConnectionString)
             .AddInterceptors(new SqlitePragmas()));
 
+        services.AddDataProtection();
+        services.AddScoped<IPersonalCodeProtector, PersonalCodeProtector>();
         services.AddScoped<CallerContext>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);

@@ -3,7 +3,15 @@ using FluentValidation;
 namespace CaseDesk.Domain.Common;
 
 /// <summary>One page of a server-side list and the total number of matching rows.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total) : IPage
+{
+    IEnumerable<object> IPage.Rows => Items.Cast<object>();
+}
+
+public interface IPage
+{
+    IEnumerable<object> Rows { get; }
+}
 
 /// <summary>What a list screen asks for: a window, a sort column and direction, free-text search.</summary>
 public sealed record ListWindow(int Skip = 0, int Take = 25, string? SortBy = null, bool Descending = false, string? Search = null)

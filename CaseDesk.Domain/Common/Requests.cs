@@ -8,8 +8,17 @@ public interface ICommand<out TResult> : IRequest<TResult>;
 /// <summary>A request that only reads.</summary>
 public interface IQuery<out TResult> : IRequest<TResult>;
 
-/// <summary>A read of one client's personal data: the audit step records who read whose data.</summary>
+/// <summary>
+/// A read of clients' personal data: the audit step records who read whose data. A search has no
+/// single client; the clients it returned are recorded from rows that carry <see cref="IHasClientId"/>.
+/// </summary>
 public interface IReadsPersonalData
+{
+    Guid? ClientId { get; }
+}
+
+/// <summary>A row of a result that shows a client's personal data.</summary>
+public interface IHasClientId
 {
     Guid ClientId { get; }
 }

@@ -12,7 +12,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Reception, Caseworker, Head, QualityOfficer, Trainer, Admin];
 
-    /// <summary>Every role that works with clients' personal data (everyone but the trainer).</summary>
+    /// <summary>The roles that work with clients' personal data. Not the trainer (anonymized copies only) and not the administrator (users and settings only).</summary>
     public static readonly IReadOnlyList<string> ClientStaff =
-        [Reception, Caseworker, Head, QualityOfficer, Admin];
+        [Reception, Caseworker, Head, QualityOfficer];
 }

@@ -1,4 +1,12 @@
 using CaseDesk.Domain.Audit;
+using CaseDesk.Domain.Cases;
+using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Contacts;
+using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Letters;
+using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Domain.Privacy;
+using CaseDesk.Domain.Visits;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
@@ -14,6 +22,20 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<ClientGroup> ClientGroups => Set<ClientGroup>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<ClientGroupMembership> ClientGroupMemberships => Set<ClientGroupMembership>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<PhoneMessage> PhoneMessages => Set<PhoneMessage>();
+    public DbSet<EmailEnquiry> EmailEnquiries => Set<EmailEnquiry>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<InformationLetter> InformationLetters => Set<InformationLetter>();
+    public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
+    public DbSet<VisitReschedule> VisitReschedules => Set<VisitReschedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

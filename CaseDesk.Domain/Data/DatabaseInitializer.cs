@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Letters;
+using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +76,13 @@ public static class DatabaseInitializer
             if (!units.ContainsKey(seed.Id))
                 db.OrgUnits.Add(new OrgUnit { Id = seed.Id, Code = seed.Code, NameLt = seed.NameLt, NameEn = seed.NameEn });
         }
+
+        var templates = await db.LetterTemplates.Select(t => t.Id).ToListAsync(ct);
+        foreach (var seed in StandardLetterTemplates.All.Where(t => !templates.Contains(t.Id)))
+            db.LetterTemplates.Add(new LetterTemplate { Id = seed.Id, Code = seed.Code, Name = seed.Name, Subject = seed.Subject, Body = seed.Body });
+
+        if (!await db.AppSecrets.AnyAsync(s => s.Name == AppSecret.PersonalCodeLookupKey, ct))
+            db.AppSecrets.Add(new AppSecret { Name = AppSecret.PersonalCodeLookupKey, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
 
         await db.SaveChangesAsync(ct);
     }

@@ -85,11 +85,25 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
     {
         var result = await next();
         var caller = callers.Caller;
+        var shown = read.ClientId is null ? ClientsShown(result) : null;
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
-            typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId.ToString(),
-            reason: (read as IHasAccessReason)?.AccessReason));
+            typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId?.ToString(),
+            fields: shown, reason: (read as IHasAccessReason)?.AccessReason));
         await db.SaveChangesAsync(ct);
         return result;
+    }
+
+    private static string? ClientsShown(TResponse result)
+    {
+        IEnumerable<object>? rows = result switch
+        {
+            IHasClientId single => [single],
+            IPage page => page.Rows,
+            System.Collections.IEnumerable list => list.Cast<object>(),
+            _ => null,
+        };
+        var ids = rows?.OfType<IHasClientId>().Select(r => r.ClientId).Distinct().ToList();
+        return ids is null ? null : Truncate($"shown {ids.Count}: " + string.Join(",", ids), 4000);
     }
 
     private static async Task<ConcurrencyConflictException> ConflictFrom(DbUpdateConcurrencyException conflict, CancellationToken ct)

@@ -1,0 +1,99 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseDesk.Domain.Cases;
+
+public enum CaseScope
+{
+    /// <summary>Open cases assigned to the caller.</summary>
+    Mine = 1,
+    /// <summary>Open cases waiting for a caseworker.</summary>
+    Unassigned = 2,
+    /// <summary>All open cases.</summary>
+    Open = 3,
+    /// <summary>Everything, closed included.</summary>
+    All = 4,
+}
+
+/// <summary>Server-side paged, sorted and filtered case list; "Mine" sorted by due date is the caseworker's daily list.</summary>
+[AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
+public sealed record ListCases(CaseScope Scope, ListWindow Window) : IQuery<Page<CaseRow>>, IReadsPersonalData
+{
+    Guid? IReadsPersonalData.ClientId => null;
+}
+
+public sealed record CaseRow(Guid Id, string Number, Guid ClientId, string ClientName, bool MeetWithTwoEmployees, string ServiceRequested,
+    CaseStatus Status, string? AssignedTo, DateTime OpenedAtUtc, DateTime DueAtUtc) : IHasClientId;
+
+internal sealed class ListCasesValidator : AbstractValidator<ListCases>
+{
+    public ListCasesValidator()
+    {
+        RuleFor(r => r.Window).ValidWindow();
+        RuleFor(r => r.Scope).IsInEnum();
+    }
+}
+
+internal sealed class ListCasesHandler(CaseDeskDb db, CallerContext callers) : IRequestHandler<ListCases, Page<CaseRow>>
+{
+    public async Task<Page<CaseRow>> Handle(ListCases request, CancellationToken ct)
+    {
+        var w = request.Window;
+        var me = callers.Caller.UserId;
+        var query = request.Scope switch
+        {
+            // Written to match the partial index IX_Cases_OpenByAssignee (AssignedToUserId, DueAtUtc) WHERE Status <> 4.
+            CaseScope.Mine => db.Cases.Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed),
+            CaseScope.Unassigned => db.Cases.Where(c => c.Status == CaseStatus.Registered),
+            CaseScope.Open => db.Cases.Where(c => c.Status != CaseStatus.Closed),
+            _ => db.Cases.AsQueryable(),
+        };
+        query = query.AsNoTracking();
+
+        var search = w.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.StartsWith("SP-", StringComparison.OrdinalIgnoreCase))
+            {
+                var number = search.ToUpperInvariant();
+                query = query.Where(c => string.Compare(c.Number, number) >= 0 && string.Compare(c.Number, number + "\uffff") < 0);
+            }
+            else
+            {
+                var key = Clients.Client.SearchKey(search);
+                var upper = key + "\uffff";
+                var clients = db.Clients.Where(k => (string.Compare(k.NameKey, key) >= 0 && string.Compare(k.NameKey, upper) < 0)
+                    || (string.Compare(k.FirstNameKey, key) >= 0 && string.Compare(k.FirstNameKey, upper) < 0)).Select(k => k.Id);
+                query = query.Where(c => clients.Contains(c.ClientId));
+            }
+        }
+
+        var total = await query.CountAsync(ct);
+        query = (w.SortBy, w.Descending) switch
+        {
+            (nameof(CaseRow.Number), false) => query.OrderBy(c => c.Number),
+            (nameof(CaseRow.Number), true) => query.OrderByDescending(c => c.Number),
+            (nameof(CaseRow.OpenedAtUtc), false) => query.OrderBy(c => c.OpenedAtUtc),
+            (nameof(CaseRow.OpenedAtUtc), true) => query.OrderByDescending(c => c.OpenedAtUtc),
+            (nameof(CaseRow.Status), false) => query.OrderBy(c => c.Status).ThenBy(c => c.DueAtUtc),
+            (nameof(CaseRow.Status), true) => query.OrderByDescending(c => c.Status).ThenBy(c => c.DueAtUtc),
+            (_, true) => query.OrderByDescending(c => c.DueAtUtc),
+            _ => query.OrderBy(c => c.DueAtUtc),
+        };
+
+        var rows = await query.Skip(w.Skip).Take(w.Take)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.ClientId, c.ServiceRequested, c.Status, c.OpenedAtUtc, c.DueAtUtc,
+                Client = db.Clients.Where(k => k.Id == c.ClientId).Select(k => new { k.FirstName, k.LastName, k.MeetWithTwoEmployees }).First(),
+                Assignee = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        return new Page<CaseRow>(rows.Select(r => new CaseRow(r.Id, r.Number, r.ClientId, $"{r.Client.FirstName} {r.Client.LastName}",
+            r.Client.MeetWithTwoEmployees, r.ServiceRequested, r.Status, r.Assignee, r.OpenedAtUtc, r.DueAtUtc)).ToList(), total);
+    }
+}

@@ -1,0 +1,66 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Contacts;
+
+/// <summary>Checks off a promise made to the client.</summary>
+[AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head)]
+public sealed record CheckOffPromise(Guid PromiseId, Guid Version, string? Note) : ICommand<Guid>;
+
+internal sealed class CheckOffPromiseValidator : AbstractValidator<CheckOffPromise>
+{
+    public CheckOffPromiseValidator() => RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+}
+
+internal sealed class CheckOffPromiseHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<CheckOffPromise, Guid>
+{
+    public async Task<Guid> Handle(CheckOffPromise request, CancellationToken ct)
+    {
+        var promise = await db.Promises.SingleOrDefaultAsync(p => p.Id == request.PromiseId, ct) ?? throw new NotFoundException("Promise", request.PromiseId);
+        db.ExpectVersion(promise, request.Version);
+        promise.CheckOff(clock.GetUtcNow().UtcDateTime, callers.Caller.UserId, request.Note);
+        await db.SaveChangesAsync(ct);
+        return promise.Version;
+    }
+}
+
+/// <summary>The contacts of a case (or of a client across cases), newest first.</summary>
+[AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
+public sealed record ListContacts(Guid ClientId, Guid? CaseId, ListWindow Window) : IQuery<Page<ContactRow>>, IReadsPersonalData
+{
+    Guid? IReadsPersonalData.ClientId => ClientId;
+}
+
+public sealed record ContactRow(Guid Id, Guid? CaseId, int Touchpoint, ContactChannel Channel, ContactDirection Direction, DateTime OccurredAtUtc,
+    string Employee, string Summary, string? Discussed, string? Decided, string? Done, string? NextStep, DateTime? NextMeetingAtUtc,
+    string? NextMeetingPlace, string? SourceKind);
+
+internal sealed class ListContactsValidator : AbstractValidator<ListContacts>
+{
+    public ListContactsValidator() => RuleFor(r => r.Window).ValidWindow();
+}
+
+internal sealed class ListContactsHandler(CaseDeskDb db) : IRequestHandler<ListContacts, Page<ContactRow>>
+{
+    public async Task<Page<ContactRow>> Handle(ListContacts request, CancellationToken ct)
+    {
+        var query = request.CaseId is { } caseId
+            ? db.Contacts.AsNoTracking().Where(c => c.CaseId == caseId && c.ClientId == request.ClientId)
+            : db.Contacts.AsNoTracking().Where(c => c.ClientId == request.ClientId);
+        var total = await query.CountAsync(ct);
+        var w = request.Window;
+        var ordered = w.SortBy == nameof(ContactRow.OccurredAtUtc) && !w.Descending
+            ? query.OrderBy(c => c.OccurredAtUtc)
+            : query.OrderByDescending(c => c.OccurredAtUtc);
+        var rows = await ordered.Skip(w.Skip).Take(w.Take)
+            .Select(c => new ContactRow(c.Id, c.CaseId, c.Touchpoint, c.Channel, c.Direction, c.OccurredAtUtc,
+                db.Users.Where(u => u.Id == c.EmployeeUserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault() ?? "",
+                c.Summary, c.Discussed, c.Decided, c.Done, c.NextStep, c.NextMeetingAtUtc, c.NextMeetingPlace, c.SourceKind))
+            .ToListAsync(ct);
+        return new Page<ContactRow>(rows, total);
+    }
+}

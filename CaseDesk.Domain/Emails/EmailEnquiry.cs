@@ -1,0 +1,120 @@
+using CaseDesk.Domain.Common;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Emails;
+
+public enum EmailStatus
+{
+    /// <summary>Not yet matched to a client.</summary>
+    Unmatched = 1,
+    Open = 2,
+    Answered = 3,
+}
+
+/// <summary>Section 11: an e-mail to the department. Every e-mail is answered, by e-mail, as fast as possible.</summary>
+public sealed class EmailEnquiry : IVersioned
+{
+    private EmailEnquiry() { }
+
+    public EmailEnquiry(Guid id, DateTime receivedAtUtc, string fromAddress, string? fromName, string subject, string body,
+        Guid? clientId, Guid? caseId, string? assignedToUserId, string registeredBy, DateTime recordedAtUtc)
+    {
+        Id = id;
+        ReceivedAtUtc = receivedAtUtc;
+        FromAddress = fromAddress.Trim();
+        FromName = fromName?.Trim();
+        Subject = subject.Trim();
+        Body = body;
+        ClientId = clientId;
+        CaseId = caseId;
+        AssignedToUserId = assignedToUserId;
+        RegisteredByUserId = registeredBy;
+        RecordedAtUtc = recordedAtUtc;
+        Status = clientId is null ? EmailStatus.Unmatched : EmailStatus.Open;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTime ReceivedAtUtc { get; private set; }
+    public DateTime RecordedAtUtc { get; private set; }
+    public string FromAddress { get; private set; } = "";
+    public string? FromName { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public Guid? ClientId { get; private set; }
+    public Guid? CaseId { get; private set; }
+    public string? AssignedToUserId { get; private set; }
+    public string RegisteredByUserId { get; private set; } = "";
+    public EmailStatus Status { get; private set; }
+    public DateTime? RepliedAtUtc { get; private set; }
+    public string? RepliedByUserId { get; private set; }
+    public string? ReplySubject { get; private set; }
+    public string? ReplyBody { get; private set; }
+    /// <summary>The signature block of section 11 as sent: unit, position, name, surname, phone.</summary>
+    public string? ReplySignature { get; private set; }
+    public Guid? ReplyContactId { get; private set; }
+    public Guid Version { get; set; }
+
+    public void Match(Guid clientId, Guid? caseId, string? assignedTo)
+    {
+        if (Status == EmailStatus.Answered)
+            throw new DomainRefusalException(T("The e-mail was already answered."));
+        ClientId = clientId;
+        CaseId = caseId;
+        AssignedToUserId = assignedTo ?? AssignedToUserId;
+        Status = EmailStatus.Open;
+    }
+
+    public void Assign(string userId)
+    {
+        if (Status == EmailStatus.Answered)
+            throw new DomainRefusalException(T("The e-mail was already answered."));
+        AssignedToUserId = userId;
+    }
+
+    /// <summary>
+    /// The reply is written fresh: refused when it carries the incoming text or quoted internal
+    /// correspondence, because internal history must never reach the client (section 11).
+    /// </summary>
+    public void Reply(string subject, string body, string signature, Guid contactId, DateTime atUtc, string by)
+    {
+        if (Status == EmailStatus.Answered)
+            throw new DomainRefusalException(T("The e-mail was already answered."));
+        if (ClientId is null)
+            throw new DomainRefusalException(T("Match the e-mail to a client first, because the reply is recorded on the client's record."));
+        if (CarriesThread(body, Body))
+            throw new DomainRefusalException(T("The reply cannot be sent, because it quotes earlier correspondence. Write the answer fresh, without the internal thread."));
+        ReplySubject = subject.Trim();
+        ReplyBody = body.Trim();
+        ReplySignature = signature;
+        ReplyContactId = contactId;
+        RepliedAtUtc = atUtc;
+        RepliedByUserId = by;
+        Status = EmailStatus.Answered;
+    }
+
+    private static readonly string[] ThreadMarkers =
+    [
+        "-----Original Message-----", "----- Original Message -----", "-----Pradinis laiškas-----", "Persiųstas laiškas",
+        "Forwarded message", "\nFrom:", "\nNuo:", "\nSent:", "\nSiųsta:",
+    ];
+
+    public static bool CarriesThread(string reply, string incoming)
+    {
+        var text = "\n" + reply.Replace("\r\n", "\n");
+        if (ThreadMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            return true;
+        if (text.Split('\n').Any(line => line.TrimStart().StartsWith('>')))
+            return true;
+        // A long stretch of the incoming e-mail pasted back counts as quoting it.
+        var incomingText = incoming.Replace("\r\n", "\n").Trim();
+        const int window = 80;
+        if (incomingText.Length < window)
+            return incomingText.Length >= 30 && text.Contains(incomingText, StringComparison.Ordinal);
+        for (var i = 0; i + window <= incomingText.Length; i += window / 2)
+        {
+            if (text.Contains(incomingText.Substring(i, window), StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+using CaseDesk.Domain.Common;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.PhoneMessages;
+
+/// <summary>
+/// Section 10: a call for an absent colleague, written down with the date and time of the call,
+/// the caller's name, organisation and position, phone number and a detailed message. It waits in
+/// the addressee's "My work" until the call-back is logged as a contact.
+/// </summary>
+public sealed class PhoneMessage : IVersioned
+{
+    private PhoneMessage() { }
+
+    public PhoneMessage(Guid id, DateTime calledAtUtc, string callerName, string? organisation, string? position, string phone,
+        string message, string addresseeUserId, string takenByUserId, Guid? clientId, Guid? caseId, DateTime recordedAtUtc)
+    {
+        Id = id;
+        CalledAtUtc = calledAtUtc;
+        CallerName = callerName.Trim();
+        Organisation = organisation?.Trim();
+        Position = position?.Trim();
+        Phone = phone.Trim();
+        Message = message.Trim();
+        AddresseeUserId = addresseeUserId;
+        TakenByUserId = takenByUserId;
+        ClientId = clientId;
+        CaseId = caseId;
+        RecordedAtUtc = recordedAtUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTime CalledAtUtc { get; private set; }
+    public DateTime RecordedAtUtc { get; private set; }
+    public string CallerName { get; private set; } = "";
+    public string? Organisation { get; private set; }
+    public string? Position { get; private set; }
+    public string Phone { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public string AddresseeUserId { get; private set; } = "";
+    public string TakenByUserId { get; private set; } = "";
+    public Guid? ClientId { get; private set; }
+    public Guid? CaseId { get; private set; }
+    public DateTime? CalledBackAtUtc { get; private set; }
+    public Guid? CallBackContactId { get; private set; }
+    public Guid Version { get; set; }
+
+    public bool IsOpen => CalledBackAtUtc is null;
+
+    public void Forward(string addresseeUserId)
+    {
+        if (!IsOpen)
+            throw new DomainRefusalException(T("The caller was already called back."));
+        AddresseeUserId = addresseeUserId;
+    }
+
+    public void LinkClient(Guid clientId, Guid? caseId)
+    {
+        ClientId = clientId;
+        CaseId = caseId ?? CaseId;
+    }
+
+    public void CalledBack(Guid contactId, DateTime atUtc)
+    {
+        if (!IsOpen)
+            throw new DomainRefusalException(T("The caller was already called back."));
+        if (ClientId is null)
+            throw new DomainRefusalException(T("Link the message to a client first, because the call-back is logged on the client's record."));
+        CalledBackAtUtc = atUtc;
+        CallBackContactId = contactId;
+    }
+}

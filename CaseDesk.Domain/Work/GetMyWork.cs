@@ -1,0 +1,78 @@
+using CaseDesk.Domain.Cases;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Visits;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseDesk.Domain.Work;
+
+public enum WorkKind
+{
+    CallBack = 1,
+    EmailReply = 2,
+    Promise = 3,
+    Letter = 4,
+    VisitToAgree = 5,
+    Visit = 6,
+    CaseDue = 7,
+}
+
+public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Detail, Guid? ClientId, Guid? CaseId, DateTime DueAtUtc);
+
+/// <summary>
+/// The signed-in employee's open items, soonest due first: call-backs to make, e-mails to answer,
+/// promises to keep, letters to send, visits to agree or make, cases whose next action is due.
+/// </summary>
+[AnyStaff]
+public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>;
+
+internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<GetMyWork, IReadOnlyList<WorkItem>>
+{
+    /// <summary>Response targets until the commitments' clocks (working calendar) replace them.</summary>
+    public static readonly TimeSpan CallBackWithin = TimeSpan.FromDays(1);
+    public static readonly TimeSpan ReplyWithin = TimeSpan.FromDays(1);
+    public static readonly TimeSpan LetterWithin = TimeSpan.FromDays(5);
+    public static readonly TimeSpan VisitOfferedWithin = TimeSpan.FromDays(5);
+    private static readonly TimeSpan CasesDueHorizon = TimeSpan.FromDays(3);
+
+    public async Task<IReadOnlyList<WorkItem>> Handle(GetMyWork request, CancellationToken ct)
+    {
+        var me = callers.Caller.UserId;
+        var horizon = clock.GetUtcNow().UtcDateTime + CasesDueHorizon;
+        var items = new List<WorkItem>();
+
+        items.AddRange((await db.PhoneMessages.AsNoTracking().Where(m => m.AddresseeUserId == me && m.CalledBackAtUtc == null)
+                .Select(m => new { m.Id, m.CallerName, m.Phone, m.Message, m.ClientId, m.CaseId, m.CalledAtUtc }).ToListAsync(ct))
+            .Select(m => new WorkItem(WorkKind.CallBack, m.Id, $"{m.CallerName} · {m.Phone}", Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
+
+        items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
+                .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
+            .Select(e => new WorkItem(WorkKind.EmailReply, e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
+
+        items.AddRange(await db.Promises.AsNoTracking().Where(p => p.OwnerUserId == me && p.DoneAtUtc == null)
+            .Select(p => new WorkItem(WorkKind.Promise, p.Id, p.Text, null, p.ClientId, p.CaseId, p.DueAtUtc)).ToListAsync(ct));
+
+        items.AddRange((await db.InformationLetters.AsNoTracking().Where(l => l.CreatedByUserId == me && l.SentAtUtc == null)
+                .Select(l => new { l.Id, l.Subject, l.ClientId, l.CaseId, l.RequestedAtUtc }).ToListAsync(ct))
+            .Select(l => new WorkItem(WorkKind.Letter, l.Id, l.Subject, null, l.ClientId, l.CaseId, l.RequestedAtUtc + LetterWithin)));
+
+        var visits = await db.HomeVisits.AsNoTracking()
+            .Where(v => v.CaseworkerUserId == me && (v.Status == VisitStatus.Offered || v.Status == VisitStatus.Agreed))
+            .Select(v => new { v.Id, v.Purpose, v.ClientId, v.CaseId, v.Status, v.OfferedAtUtc, v.AgreedStartUtc }).ToListAsync(ct);
+        items.AddRange(visits.Select(v => v.Status == VisitStatus.Offered
+            ? new WorkItem(WorkKind.VisitToAgree, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.OfferedAtUtc + VisitOfferedWithin)
+            : new WorkItem(WorkKind.Visit, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.AgreedStartUtc!.Value)));
+
+        items.AddRange(await db.Cases.AsNoTracking()
+            .Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed && c.DueAtUtc <= horizon)
+            .OrderBy(c => c.DueAtUtc).Take(50)
+            .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, c.Number + " · " + c.ServiceRequested, null, c.ClientId, c.Id, c.DueAtUtc))
+            .ToListAsync(ct));
+
+        return items.OrderBy(i => i.DueAtUtc).ToList();
+    }
+
+    private static string Shorten(string text) => text.Length <= 140 ? text : text[..139] + "…";
+}
