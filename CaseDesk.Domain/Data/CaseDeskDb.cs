@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Audit;
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
@@ -36,6 +37,12 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<InformationLetter> InformationLetters => Set<InformationLetter>();
     public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
     public DbSet<VisitReschedule> VisitReschedules => Set<VisitReschedule>();
+    public DbSet<CommitmentTarget> CommitmentTargets => Set<CommitmentTarget>();
+    public DbSet<TargetReview> TargetReviews => Set<TargetReview>();
+    public DbSet<OfficeDay> OfficeDays => Set<OfficeDay>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<ResponseClock> ResponseClocks => Set<ResponseClock>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
