@@ -31,6 +31,8 @@ public sealed partial class TranslationCoverageTests
         ["r"] = () => Roles.All,
         ["row.Kind.ToString()"] = () => Enum.GetNames<AuditKind>(),
         ["PhaseName(phase.Key)"] = () => Enum.GetValues<JourneyPhase>().Select(StandardPhaseName),
+        // Names.Target(minutes, unit, k => L[k]) passes these words through the localizer.
+        ["k"] = () => ["before the agreed time", "working day(s)", "working hours"],
         ["StageName(stage.Stage)"] = () => Enum.GetValues<JourneyStage>().Select(JourneyStageName),
     };
 

@@ -13,6 +13,8 @@ public static class Navigation
         new("clients", "Clients", "groups", Domain.Common.Roles.ClientStaff),
         new("cases", "Cases", "folder_open", Domain.Common.Roles.ClientStaff),
         new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
+        new("settings/targets", "Commitment targets", "timer", Domain.Common.Roles.All),
+        new("settings/calendar", "Working calendar", "calendar_month", [Domain.Common.Roles.Head, Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
         new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
         new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
     ];
