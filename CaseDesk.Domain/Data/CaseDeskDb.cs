@@ -9,6 +9,7 @@ using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,11 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<ResponseClock> ResponseClocks => Set<ResponseClock>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStep> ComplaintSteps => Set<ComplaintStep>();
+    public DbSet<ComplaintTag> ComplaintTags => Set<ComplaintTag>();
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<RootCause> RootCauses => Set<RootCause>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

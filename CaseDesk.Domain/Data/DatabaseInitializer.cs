@@ -87,6 +87,10 @@ public static class DatabaseInitializer
             db.CommitmentTargets.Add(new CommitmentTarget(Guid.CreateVersion7(), d.Kind, d.Minutes, d.Unit, DefaultTargets.DefaultAtRiskPercent,
                 d.Commitment, d.Touchpoint, DefaultTargets.EffectiveFrom, "system", DefaultTargets.EffectiveFrom, "Numatytoji reikšmė"));
 
+        var causes = await db.RootCauses.Select(r => r.Code).ToListAsync(ct);
+        foreach (var cause in Complaints.RootCauses.Defaults.Where(r => !causes.Contains(r.Code)))
+            db.RootCauses.Add(new Complaints.RootCause { Code = cause.Code, NameLt = cause.NameLt, NameEn = cause.NameEn });
+
         if (!await db.OfficeDays.AnyAsync(ct))
             db.OfficeDays.AddRange(WorkingCalendar.DefaultHours.Select(h => new OfficeDay { Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
 
