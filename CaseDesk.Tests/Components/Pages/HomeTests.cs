@@ -49,7 +49,7 @@ public sealed class HomeTests : ComponentTestContext
 
         profile.SetResult(Asta);
 
-        home.WaitForElement("[data-testid=my-work-empty]");
+        home.WaitForElement("[data-testid=my-work-empty]", TimeSpan.FromSeconds(10));
         Assert.Empty(home.FindAll("[aria-label=Loading]"));
     }
 
