@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CaseDesk.App.Components.Layout;
-using CaseDesk.Domain.Common;
+using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,4 @@
-using CaseDesk.Domain.Common;
+using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
