@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CaseDesk.App.Components.Layout;
 using CaseDesk.App.Components.Pages;
+using CaseDesk.App.Services;
 using CaseDesk.Domain.Audit;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Reference;
+using CaseDesk.Domain.Work;
 using CaseDesk.Tests.Support;
 
 namespace CaseDesk.Tests.Localization;
@@ -28,6 +31,10 @@ public sealed partial class TranslationCoverageTests
         ["r"] = () => Roles.All,
         ["row.Kind.ToString()"] = () => Enum.GetNames<AuditKind>(),
         ["PhaseName(phase.Key)"] = () => Enum.GetValues<JourneyPhase>().Select(StandardPhaseName),
+        ["WorkNames.Of(email.Status)"] = () => Enum.GetValues<EmailStatus>().Select(WorkNames.Of),
+        ["WorkNames.Of(row.Status)"] = () => Enum.GetValues<EmailStatus>().Select(WorkNames.Of),
+        ["WorkNames.Of(f)"] = () => Enum.GetValues<EmailInboxFilter>().Select(WorkNames.Of),
+        ["WorkNames.Of(item.Kind)"] = () => Enum.GetValues<WorkKind>().Select(WorkNames.Of),
     };
 
     [Fact]
