@@ -2,6 +2,7 @@ using CaseDesk.Domain.Common;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using IPage = Microsoft.Playwright.IPage;
 
 namespace CaseDesk.Tests.Browser;
 

@@ -49,6 +49,8 @@ public sealed class LoginTests(CaseDeskAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", new Uri(browser.BaseAddress!, response.Headers.Location!).AbsolutePath);
         Assert.Contains(SetCookies(response), c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal) && c.Contains("httponly"));
+        // The user's saved language (lt for the demo admin) becomes the culture cookie the circuit reads.
+        Assert.Contains(SetCookies(response), c => c.StartsWith(".AspNetCore.Culture=c%3Dlt%7Cuic%3Dlt;", StringComparison.Ordinal));
 
         using var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);

@@ -50,7 +50,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     [Fact]
     public async Task An_email_registered_against_a_client_is_open()
     {
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
 
         var email = await GetAsync(await RegisterAsync(clientId));
 
@@ -98,7 +98,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     [Fact]
     public async Task A_matched_email_is_answered_with_the_section_11_signature_and_one_contact_on_touchpoint_3()
     {
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var caseId = await database.OpenCaseAsync(reception, clientId);
         var id = await RegisterAsync(assignTo: asta.UserId);
         var registered = await GetAsync(id);
@@ -125,7 +125,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     public async Task A_reply_that_carries_the_thread_is_refused_and_nothing_is_recorded(string body)
     {
         using var _ = UiCulture.Use("en");
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var email = await GetAsync(await RegisterAsync(clientId));
 
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ReplyToEmail(email.Id, email.Version, "Re: Pagalba", body), asta));
@@ -141,7 +141,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     public async Task Answering_twice_is_refused_because_it_was_already_answered()
     {
         using var _ = UiCulture.Use("en");
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var id = await RegisterAsync(clientId);
         await database.Send(new ReplyToEmail(id, (await GetAsync(id)).Version, "Re: Pagalba", "Reikės prašymo."), asta);
         var answered = await GetAsync(id);
@@ -157,7 +157,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     {
         using var _ = UiCulture.Use("en");
         var tomas = await database.CreateUserAsync("tomas", Roles.Caseworker);
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var email = await GetAsync(await RegisterAsync(clientId));
 
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ReplyToEmail(email.Id, email.Version, "Re: Pagalba", "Reikės prašymo."), tomas));
@@ -198,7 +198,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     [Fact]
     public async Task Matching_with_a_stale_version_is_a_conflict()
     {
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var id = await RegisterAsync();
         var seen = await GetAsync(id);
         await database.Send(new AssignEmail(id, seen.Version, asta.UserId), reception);
@@ -211,7 +211,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     [Fact]
     public async Task The_inbox_filters_by_status_sorts_by_time_received_and_pages()
     {
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var unmatched = await RegisterAsync();
         database.Clock.Advance(TimeSpan.FromMinutes(10));
         var open = await RegisterAsync(clientId);

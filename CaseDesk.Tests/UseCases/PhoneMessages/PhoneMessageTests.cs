@@ -126,7 +126,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     [Fact]
     public async Task The_addressee_logs_the_call_back_as_one_contact_on_touchpoint_2_and_the_item_leaves_my_work()
     {
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var caseId = await database.OpenCaseAsync(asta, clientId);
         var id = await TakeAsync(asta.UserId);
         var message = await GetAsync(id);
@@ -153,7 +153,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     [Fact]
     public async Task A_call_back_on_a_message_linked_by_reception_uses_its_client_and_case()
     {
-        var clientId = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var caseId = await database.OpenCaseAsync(reception, clientId);
         var message = await GetAsync(await TakeAsync(asta.UserId, clientId, caseId));
 
@@ -167,7 +167,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     public async Task Calling_back_twice_is_refused_because_the_caller_was_already_called_back()
     {
         using var _ = UiCulture.Use("en");
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var id = await TakeAsync(asta.UserId);
         await database.Send(CallBack(await GetAsync(id), clientId), asta);
 
@@ -185,7 +185,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     {
         using var _ = UiCulture.Use("en");
         var head = await database.CreateUserAsync("vida", Roles.Head);
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var id = await TakeAsync(asta.UserId);
 
         var seen = await GetAsync(id);
@@ -202,8 +202,8 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     public async Task A_call_back_on_another_client_than_the_message_is_linked_to_is_refused()
     {
         using var _ = UiCulture.Use("en");
-        var ona = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
-        var petras = await database.RegisterClientAsync(asta, "Petras", "Petraitis");
+        var ona = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
+        var petras = await database.RegisterAsync(asta, "Petras", "Petraitis");
         var id = await TakeAsync(asta.UserId, ona);
 
         var seen = await GetAsync(id);
@@ -231,7 +231,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     [Fact]
     public async Task A_call_back_with_a_stale_version_is_a_conflict_and_writes_nothing()
     {
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var id = await TakeAsync(asta.UserId);
         var seen = await GetAsync(id);
         await database.Send(new LinkPhoneMessageToClient(id, seen.Version, clientId, null), reception);
@@ -264,8 +264,8 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     public async Task A_called_back_message_cannot_be_forwarded_or_relinked()
     {
         using var _ = UiCulture.Use("en");
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
-        var other = await database.RegisterClientAsync(asta, "Petras", "Petraitis");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
+        var other = await database.RegisterAsync(asta, "Petras", "Petraitis");
         var id = await TakeAsync(asta.UserId);
         await database.Send(CallBack(await GetAsync(id), clientId), asta);
         var closed = await GetAsync(id);
@@ -281,8 +281,8 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     public async Task Linking_sets_the_client_and_case_and_refuses_a_case_of_another_client()
     {
         using var _ = UiCulture.Use("en");
-        var ona = await database.RegisterClientAsync(reception, "Ona", "Jonaitienė");
-        var petras = await database.RegisterClientAsync(reception, "Petras", "Petraitis");
+        var ona = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
+        var petras = await database.RegisterAsync(reception, "Petras", "Petraitis");
         var onasCase = await database.OpenCaseAsync(reception, ona);
         var id = await TakeAsync(asta.UserId);
         var message = await GetAsync(id);
@@ -300,7 +300,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     [Fact]
     public async Task The_list_shows_open_messages_newest_first_or_all_and_searches_by_caller()
     {
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var first = await TakeAsync(asta.UserId);
         database.Clock.Advance(TimeSpan.FromMinutes(5));
         await database.Send(new TakePhoneMessage(Now, "Petras Petraitis", null, null, "861234567", "Dėl pašalpos", tomas.UserId), reception);
@@ -323,7 +323,7 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     public async Task The_refusal_reads_in_lithuanian()
     {
         using var _ = UiCulture.Use("lt");
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var id = await TakeAsync(asta.UserId);
         await database.Send(CallBack(await GetAsync(id), clientId), asta);
 

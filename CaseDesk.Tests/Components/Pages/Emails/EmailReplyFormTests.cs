@@ -34,7 +34,7 @@ public sealed class EmailReplyFormTests : IAsyncLifetime
 
     private async Task<EmailDetails> MatchedEmailAsync()
     {
-        var clientId = await database.RegisterClientAsync(asta, "Ona", "Jonaitienė");
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
         var id = await database.Send(new RegisterEmail(database.Clock.UtcDateTime, "ona@example.lt", null, "Pagalba į namus", Incoming, clientId), asta);
         return await database.Send(new GetEmail(id), asta);
     }
