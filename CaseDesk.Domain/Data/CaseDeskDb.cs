@@ -49,6 +49,9 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<ComplaintTag> ComplaintTags => Set<ComplaintTag>();
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
     public DbSet<RootCause> RootCauses => Set<RootCause>();
+    public DbSet<FeedbackDigest> FeedbackDigests => Set<FeedbackDigest>();
+    public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
+    public DbSet<EmployeeCommendation> EmployeeCommendations => Set<EmployeeCommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

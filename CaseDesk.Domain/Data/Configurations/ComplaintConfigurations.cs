@@ -89,3 +89,41 @@ internal sealed class RootCauseConfiguration : IEntityTypeConfiguration<RootCaus
         b.Property(r => r.NameEn).HasMaxLength(200);
     }
 }
+
+internal sealed class FeedbackDigestConfiguration : IEntityTypeConfiguration<FeedbackDigest>
+{
+    public void Configure(EntityTypeBuilder<FeedbackDigest> b)
+    {
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.Body).HasMaxLength(100_000);
+        b.Property(d => d.Recipients).HasMaxLength(4000);
+        b.HasIndex(d => d.SentAtUtc).HasDatabaseName("IX_FeedbackDigests_Sent");
+    }
+}
+
+internal sealed class StandardReviewConfiguration : IEntityTypeConfiguration<StandardReview>
+{
+    public void Configure(EntityTypeBuilder<StandardReview> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Findings).HasMaxLength(20_000);
+        b.Property(r => r.Decisions).HasMaxLength(20_000);
+        b.Property(r => r.ChangesToStandard).HasMaxLength(20_000);
+        b.Property(r => r.StaffInformedHow).HasMaxLength(500);
+    }
+}
+
+internal sealed class EmployeeCommendationConfiguration : IEntityTypeConfiguration<EmployeeCommendation>
+{
+    public void Configure(EntityTypeBuilder<EmployeeCommendation> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.HasIndex(e => new { e.EmployeeUserId, e.NotedAtUtc }).HasDatabaseName("IX_EmployeeCommendations_Employee");
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(e => e.EmployeeUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
