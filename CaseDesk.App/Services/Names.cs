@@ -2,6 +2,8 @@ using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
+using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Work;
 
 namespace CaseDesk.App.Services;
 
@@ -95,6 +97,33 @@ public static class Names
         DayOfWeek.Friday => "Friday",
         DayOfWeek.Saturday => "Saturday",
         _ => "Sunday",
+    };
+
+    public static string Of(EmailStatus status) => status switch
+    {
+        EmailStatus.Unmatched => "Not matched to a client",
+        EmailStatus.Open => "To answer",
+        _ => "Answered",
+    };
+
+    public static string Of(EmailInboxFilter filter) => filter switch
+    {
+        EmailInboxFilter.Unanswered => "Unanswered",
+        EmailInboxFilter.Unmatched => "Not matched to a client",
+        EmailInboxFilter.Open => "To answer",
+        EmailInboxFilter.Answered => "Answered",
+        _ => "All",
+    };
+
+    public static string Of(WorkKind kind) => kind switch
+    {
+        WorkKind.CallBack => "Call back",
+        WorkKind.EmailReply => "Answer an e-mail",
+        WorkKind.Promise => "Keep a promise",
+        WorkKind.Letter => "Send a letter",
+        WorkKind.VisitToAgree => "Agree a visit time",
+        WorkKind.Visit => "Home visit",
+        _ => "Case action due",
     };
 
     /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time".</summary>

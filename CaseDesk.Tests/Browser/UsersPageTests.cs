@@ -2,6 +2,7 @@ using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using IPage = Microsoft.Playwright.IPage;
 
 namespace CaseDesk.Tests.Browser;
 
