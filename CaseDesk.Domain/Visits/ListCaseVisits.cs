@@ -7,21 +7,21 @@ namespace CaseDesk.Domain.Visits;
 
 /// <summary>The home visits of a case, newest first, with the client's 9.6 flag shown above them.</summary>
 [AllowedRoles(Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
-public sealed record ListCaseVisits(Guid CaseId) : IQuery<CaseVisits>, IReadsPersonalData
+public sealed record ListCaseVisits(Guid CaseId) : IQuery<CaseVisitList>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => null;
 }
 
-public sealed record CaseVisits(Guid CaseId, Guid ClientId, bool MeetWithTwoEmployees, string? SafetyNote, IReadOnlyList<VisitRow> Visits) : IHasClientId;
+public sealed record CaseVisitList(Guid CaseId, Guid ClientId, bool MeetWithTwoEmployees, string? SafetyNote, IReadOnlyList<VisitRow> Visits) : IHasClientId;
 
 /// <summary><see cref="ToldLate"/>: a rescheduling was told to the client only at or after the time that had been agreed.</summary>
 public sealed record VisitRow(Guid Id, Guid Version, string Purpose, bool IsInspection, VisitStatus Status, string Caseworker, string? SecondEmployee,
     DateTime OfferedAtUtc, DateTime? AgreedStartUtc, DateTime? AgreedEndUtc, DateTime? ArrivedAtUtc, DateTime? DepartedAtUtc, string? CancelReason,
     int Reschedules, bool ToldLate);
 
-internal sealed class ListCaseVisitsHandler(CaseDeskDb db) : IRequestHandler<ListCaseVisits, CaseVisits>
+internal sealed class ListCaseVisitsHandler(CaseDeskDb db) : IRequestHandler<ListCaseVisits, CaseVisitList>
 {
-    public async Task<CaseVisits> Handle(ListCaseVisits request, CancellationToken ct)
+    public async Task<CaseVisitList> Handle(ListCaseVisits request, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId).Select(c => new { c.Id, c.ClientId }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Case", request.CaseId);
@@ -36,6 +36,6 @@ internal sealed class ListCaseVisitsHandler(CaseDeskDb db) : IRequestHandler<Lis
                 db.VisitReschedules.Count(r => r.VisitId == v.Id),
                 db.VisitReschedules.Any(r => r.VisitId == v.Id && !r.ToldBeforeAgreedTime)))
             .ToListAsync(ct);
-        return new CaseVisits(@case.Id, @case.ClientId, client.MeetWithTwoEmployees, client.SafetyNote, visits);
+        return new CaseVisitList(@case.Id, @case.ClientId, client.MeetWithTwoEmployees, client.SafetyNote, visits);
     }
 }

@@ -12,6 +12,7 @@ public static class Navigation
         new("", "My work", "assignment", Domain.Common.Roles.All, ExactMatch: true),
         new("clients", "Clients", "groups", Domain.Common.Roles.ClientStaff),
         new("cases", "Cases", "folder_open", Domain.Common.Roles.ClientStaff),
+        new("visits", "Visit calendar", "calendar_month", [Domain.Common.Roles.Caseworker, Domain.Common.Roles.Head]),
         new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
         new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
         new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
