@@ -1,5 +1,6 @@
 using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
+using IPage = Microsoft.Playwright.IPage;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 using IPage = Microsoft.Playwright.IPage;
