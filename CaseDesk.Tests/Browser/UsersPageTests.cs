@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using IPage = Microsoft.Playwright.IPage;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
-using IPage = Microsoft.Playwright.IPage;
 
 namespace CaseDesk.Tests.Browser;
 
