@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -20,7 +21,7 @@ internal sealed class AssignEmailValidator : AbstractValidator<AssignEmail>
             .WithMessage(_ => T("Unknown employee."));
 }
 
-internal sealed class AssignEmailHandler(CaseDeskDb db) : IRequestHandler<AssignEmail, Guid>
+internal sealed class AssignEmailHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<AssignEmail, Guid>
 {
     public async Task<Guid> Handle(AssignEmail request, CancellationToken ct)
     {
@@ -30,6 +31,8 @@ internal sealed class AssignEmailHandler(CaseDeskDb db) : IRequestHandler<Assign
         email.EnsureNotAnswered();
         await EmailStaff.EnsureCanAnswerAsync(db, request.AssignToUserId, ct);
         email.Assign(request.AssignToUserId);
+        var unit = await db.Users.Where(u => u.Id == request.AssignToUserId).Select(u => u.UnitId).SingleAsync(ct);
+        await clocks.ReassignAsync(ClockKind.EmailReply, email.Id, request.AssignToUserId, unit, ct);
         await db.SaveChangesAsync(ct);
         return email.Version;
     }

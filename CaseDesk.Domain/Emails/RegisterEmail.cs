@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -47,7 +48,7 @@ internal sealed class RegisterEmailValidator : AbstractValidator<RegisterEmail>
     }
 }
 
-internal sealed class RegisterEmailHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<RegisterEmail, Guid>
+internal sealed class RegisterEmailHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<RegisterEmail, Guid>
 {
     public async Task<Guid> Handle(RegisterEmail request, CancellationToken ct)
     {
@@ -58,6 +59,9 @@ internal sealed class RegisterEmailHandler(CaseDeskDb db, CallerContext callers,
             string.IsNullOrWhiteSpace(request.FromName) ? null : request.FromName, request.Subject ?? "", request.Body,
             request.ClientId, request.CaseId, assignee, callers.Caller.UserId, clock.GetUtcNow().UtcDateTime);
         db.EmailEnquiries.Add(email);
+        // The reply clock runs from when the e-mail arrived, whoever answers it in the end.
+        var unit = assignee is null ? null : await db.Users.Where(u => u.Id == assignee).Select(u => u.UnitId).SingleAsync(ct);
+        await clocks.StartAsync(ClockKind.EmailReply, nameof(EmailEnquiry), email.Id, assignee, unit, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return email.Id;
     }

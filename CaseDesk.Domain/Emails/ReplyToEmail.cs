@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
@@ -28,7 +29,7 @@ internal sealed class ReplyToEmailValidator : AbstractValidator<ReplyToEmail>
     }
 }
 
-internal sealed class ReplyToEmailHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<ReplyToEmail, Guid>
+internal sealed class ReplyToEmailHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<ReplyToEmail, Guid>
 {
     public const string SourceKind = "EmailEnquiry";
     private const int SummaryLength = 4000;
@@ -54,6 +55,7 @@ internal sealed class ReplyToEmailHandler(CaseDeskDb db, CallerContext callers, 
         var contact = await ContactLog.AddAsync(db, new ReplyContact(email.ClientId!.Value, email.CaseId, now, Shorten(request.Subject.Trim() + "\n\n" + request.Body.Trim())),
             me, now, SourceKind, email.Id, ct);
         email.Reply(request.Subject, request.Body, signature, contact.Id, now, me);
+        await clocks.StopAsync(ClockKind.EmailReply, email.Id, now, ct);
         await db.SaveChangesAsync(ct);
         return contact.Id;
     }

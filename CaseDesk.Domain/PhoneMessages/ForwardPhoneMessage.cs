@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -20,7 +21,7 @@ internal sealed class ForwardPhoneMessageValidator : AbstractValidator<ForwardPh
             .WithMessage(_ => T("Unknown employee."));
 }
 
-internal sealed class ForwardPhoneMessageHandler(CaseDeskDb db) : IRequestHandler<ForwardPhoneMessage, Guid>
+internal sealed class ForwardPhoneMessageHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<ForwardPhoneMessage, Guid>
 {
     public async Task<Guid> Handle(ForwardPhoneMessage request, CancellationToken ct)
     {
@@ -29,6 +30,9 @@ internal sealed class ForwardPhoneMessageHandler(CaseDeskDb db) : IRequestHandle
         db.ExpectVersion(message, request.Version);
         await CallBackStaff.EnsureCanCallBackAsync(db, request.AddresseeUserId, ct);
         message.Forward(request.AddresseeUserId);
+        // The client has waited since the call: the clock moves to the new addressee, it does not restart.
+        var unit = await db.Users.Where(u => u.Id == request.AddresseeUserId).Select(u => u.UnitId).SingleAsync(ct);
+        await clocks.ReassignAsync(ClockKind.CallBack, message.Id, request.AddresseeUserId, unit, ct);
         await db.SaveChangesAsync(ct);
         return message.Version;
     }

@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
@@ -31,7 +32,7 @@ internal sealed class LogCallBackValidator : AbstractValidator<LogCallBack>
     public LogCallBackValidator(CaseDeskDb db, TimeProvider clock) => Include(new ContactFieldsValidator<LogCallBack>(db, clock));
 }
 
-internal sealed class LogCallBackHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<LogCallBack, Guid>
+internal sealed class LogCallBackHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<LogCallBack, Guid>
 {
     public const string SourceKind = "PhoneMessage";
 
@@ -57,6 +58,8 @@ internal sealed class LogCallBackHandler(CaseDeskDb db, CallerContext callers, T
         var fields = request with { CaseId = request.CaseId ?? message.CaseId };
         var contact = await ContactLog.AddAsync(db, fields, caller.UserId, now, SourceKind, message.Id, ct);
         message.CalledBack(contact.Id, now);
+        // Measured to the call-back as it happened (the contact's time), not to when it was typed in.
+        await clocks.StopAsync(ClockKind.CallBack, message.Id, request.OccurredAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return contact.Id;
     }

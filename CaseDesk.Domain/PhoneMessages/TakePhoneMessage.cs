@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -49,7 +50,7 @@ internal sealed class TakePhoneMessageValidator : AbstractValidator<TakePhoneMes
     }
 }
 
-internal sealed class TakePhoneMessageHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<TakePhoneMessage, Guid>
+internal sealed class TakePhoneMessageHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<TakePhoneMessage, Guid>
 {
     public async Task<Guid> Handle(TakePhoneMessage request, CancellationToken ct)
     {
@@ -58,6 +59,10 @@ internal sealed class TakePhoneMessageHandler(CaseDeskDb db, CallerContext calle
             Blank(request.Position), request.Phone, request.Message, request.AddresseeUserId, callers.Caller.UserId,
             request.ClientId, request.CaseId, clock.GetUtcNow().UtcDateTime);
         db.PhoneMessages.Add(message);
+        // The call-back clock runs from the call itself, for the colleague it is addressed to.
+        var unit = await db.Users.Where(u => u.Id == request.AddresseeUserId).Select(u => u.UnitId).SingleAsync(ct);
+        await clocks.StartAsync(ClockKind.CallBack, nameof(PhoneMessage), message.Id, request.AddresseeUserId, unit,
+            request.ClientId, request.CaseId, request.CalledAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return message.Id;
     }
