@@ -12,12 +12,16 @@ namespace CaseDesk.App.Services;
 /// </summary>
 public sealed class UiFeedback(NotificationService notifications, IStringLocalizer<SharedResource> L)
 {
-    public async Task<bool> Try(Func<Task> action, ServerValidation? form = null)
+    public async Task<bool> Try(Func<Task> action, ServerValidation? form = null, Func<ConcurrencyConflictException, Task>? onConflict = null)
     {
         try
         {
             await action();
             return true;
+        }
+        catch (ConcurrencyConflictException e) when (onConflict is not null)
+        {
+            await onConflict(e);
         }
         catch (RequestValidationException e) when (form is not null)
         {

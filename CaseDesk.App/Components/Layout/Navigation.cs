@@ -10,6 +10,8 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("", "My work", "assignment", Domain.Common.Roles.All, ExactMatch: true),
+        new("clients", "Clients", "groups", Domain.Common.Roles.ClientStaff),
+        new("cases", "Cases", "folder_open", Domain.Common.Roles.ClientStaff),
         new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
         new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
         new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),

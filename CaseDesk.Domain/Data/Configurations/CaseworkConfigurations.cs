@@ -49,6 +49,8 @@ internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Ho
     public void Configure(EntityTypeBuilder<HouseholdMember> b)
     {
         b.HasKey(h => h.Id);
+        // Client-made keys on children added to a loaded aggregate: without this EF takes them for existing rows.
+        b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.Name).HasMaxLength(200);
         b.Property(h => h.Relation).HasMaxLength(100);
     }
@@ -91,6 +93,7 @@ internal sealed class CaseStatusChangeConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CaseStatusChange> b)
     {
         b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.Note).HasMaxLength(2000);
         b.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseStatusChanges_Case_At");
     }
@@ -225,6 +228,7 @@ internal sealed class VisitRescheduleConfiguration : IEntityTypeConfiguration<Vi
     public void Configure(EntityTypeBuilder<VisitReschedule> b)
     {
         b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.Property(r => r.ClientToldHow).HasMaxLength(200);
     }

@@ -149,7 +149,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Cases.CaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedToUserId")
@@ -302,7 +301,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Clients.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -1048,7 +1046,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Visits.VisitReschedule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ByUserId")

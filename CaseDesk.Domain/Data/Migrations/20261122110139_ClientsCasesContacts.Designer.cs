@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseDesk.Domain.Data.Migrations
 {
     [DbContext(typeof(CaseDeskDb))]
-    [Migration("20261122104432_ClientsCasesContacts")]
+    [Migration("20261122110139_ClientsCasesContacts")]
     partial class ClientsCasesContacts
     {
         /// <inheritdoc />
@@ -152,7 +152,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Cases.CaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedToUserId")
@@ -305,7 +304,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Clients.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -1051,7 +1049,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Visits.VisitReschedule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ByUserId")

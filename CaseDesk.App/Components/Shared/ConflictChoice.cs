@@ -1,0 +1,7 @@
+namespace CaseDesk.App.Components.Shared;
+
+public enum ConflictChoice
+{
+    KeepTheirs = 1,
+    SaveMine = 2,
+}
