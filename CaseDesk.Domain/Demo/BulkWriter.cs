@@ -81,11 +81,7 @@ internal sealed class BulkWriter : IAsyncDisposable
         transaction.Dispose();
         foreach (var insert in inserts.Values)
             insert.Dispose();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            await pragma.ExecuteNonQueryAsync();
-        }
+        // Back in the pool; SqlitePragmas sets the app's synchronous mode again on the next open.
         await db.Database.CloseConnectionAsync();
     }
 

@@ -626,14 +626,15 @@ public static class DemoDataGenerator
 
         // ---------- helpers ----------
 
-        private static readonly double[] MaleWeights = Zipf(MaleFirstNames.Length);
-        private static readonly double[] FemaleWeights = Zipf(FemaleFirstNames.Length);
-        private static readonly double[] SurnameWeights = Zipf(CommonSurnames.Length);
+        // Roughly the real shares: the commonest first names ~4% of their gender, Kazlauskas ~1.4% of people.
+        private static readonly double[] MaleWeights = Zipf(MaleFirstNames.Length, 15);
+        private static readonly double[] FemaleWeights = Zipf(FemaleFirstNames.Length, 15);
+        private static readonly double[] SurnameWeights = Zipf(CommonSurnames.Length, 8);
 
         private (string First, string Last) PersonName(bool female, bool adult)
         {
             var first = female ? FemaleFirstNames[PickIndex(FemaleWeights)] : MaleFirstNames[PickIndex(MaleWeights)];
-            var surname = r.Bool(0.55f)
+            var surname = r.Bool(0.25f)
                 ? CommonSurnames[PickIndex(SurnameWeights)]
                 : Compose(r.ArrayElement(SurnameStems), r.ArrayElement(SurnameEndings));
             var last = !female ? surname.Male : adult && r.Bool(0.65f) ? surname.Married : surname.Maiden;
@@ -671,8 +672,8 @@ public static class DemoDataGenerator
             return weights.Length - 1;
         }
 
-        /// <summary>Frequencies falling off like real name frequencies: the first is several times the tenth.</summary>
-        private static double[] Zipf(int n) => Enumerable.Range(0, n).Select(i => 1.0 / (i + 4)).ToArray();
+        /// <summary>Frequencies falling off like real name frequencies (Zipf-like); a larger offset flattens them.</summary>
+        private static double[] Zipf(int n, int offset) => Enumerable.Range(0, n).Select(i => 1.0 / (i + offset)).ToArray();
 
         private DateTime Between(DateTime from, DateTime to) =>
             to <= from ? from : Truncate(from.AddTicks((long)((to - from).Ticks * r.Double())));

@@ -11,7 +11,7 @@ namespace CaseDesk.Bench;
 /// <summary>The domain as the app hosts it (same DI registrations, pragmas and data protection), on one database file.</summary>
 internal static class BenchHost
 {
-    public static ServiceProvider Build(string databasePath, SqlCapture? capture = null)
+    public static ServiceProvider Build(string databasePath, SqlCapture? capture = null, string? synchronous = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -22,6 +22,8 @@ internal static class BenchHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "keys")));
         if (capture is not null)
             services.ConfigureDbContext<CaseDeskDb>(options => options.AddInterceptors(capture));
+        if (synchronous is not null)
+            services.ConfigureDbContext<CaseDeskDb>(options => options.AddInterceptors(new SynchronousOverride(synchronous)));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -71,6 +73,28 @@ internal sealed class SqlCapture : DbCommandInterceptor
         if (!on) return;
         var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
         lock (commands) commands.Add(new CapturedCommand(command.CommandText, parameters));
+    }
+}
+
+/// <summary>Runs after the app's SqlitePragmas on every connection: what-if figures for another durability setting.</summary>
+internal sealed class SynchronousOverride(string mode) : DbConnectionInterceptor
+{
+    private readonly string pragma = mode.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA" or "OFF"
+        ? $"PRAGMA synchronous = {mode.ToUpperInvariant()};"
+        : throw new ArgumentException($"--synchronous must be FULL, NORMAL, EXTRA or OFF, not {mode}.");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

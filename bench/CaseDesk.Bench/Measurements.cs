@@ -64,6 +64,14 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line();
         Line($"- {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         Line($"- load average at start: {LoadAverage()}");
+        await db.Database.OpenConnectionAsync();
+        journal = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync() is [var mode] ? mode : "?";
+        synchronous = (await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync()) is [var level] ? level switch
+        {
+            0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", _ => level.ToString(),
+        } : "?";
+        await db.Database.CloseConnectionAsync();
+        Line($"- SQLite journal_mode={journal}, synchronous={synchronous}{(options.Synchronous is null ? " (the app's setting)" : " (**overridden by --synchronous**, not the app's setting)")}");
         Line($"- database {options.Db}: {new FileInfo(options.Db).Length / 1024.0 / 1024.0:F0} MiB");
         Line($"- clients {await db.Clients.CountAsync():N0}, cases {await db.Cases.CountAsync():N0} (open {await db.Cases.CountAsync(c => c.Status != CaseStatus.Closed):N0}), " +
              $"contacts {await db.Contacts.CountAsync():N0}, promises {await db.Promises.CountAsync():N0}, audit rows {await db.AuditEntries.CountAsync():N0}");
@@ -90,6 +98,7 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
     }
 
     private int heavyOpen, typicalOpen;
+    private string journal = "?", synchronous = "?";
 
     // ---------- query plans ----------
 
@@ -255,7 +264,7 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line($"Caller: `{caseworker.UserName}` (Caseworker). Each request is a `LogContact` on one of the caller's {targets.Count:N0} open cases " +
              "(touchpoint 9, office visit, summary + discussed + decided + next step, no promises): authorization → validation " +
              "(client exists, case belongs to client) → BEGIN IMMEDIATE → handler (loads the case, inserts the contact) → audit row → COMMIT " +
-             $"(WAL, synchronous=FULL). Target: at least {ContactsPerSecondTarget} per second.");
+             $"({journal}, synchronous={synchronous}). Target: at least {ContactsPerSecondTarget} per second.");
         Line();
         Line("| concurrent senders | contacts logged | failed | contacts/s | median ms | p95 ms | p99 ms | CPU ms/contact |");
         Line("|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -34,10 +34,11 @@ static int Usage()
           generate --db PATH [--clients 100000] [--cases 150000] [--contacts 1000000] [--caseworkers 60] [--seed 2026] [--force]
               Builds a migrated database with demo logins and generated Lithuanian data. An existing file is reused
               unless --force is given.
-          measure --db PATH [--iterations 300] [--warmup 50] [--seconds 10] [--senders 1,2,4,8] [--out FILE]
+          measure --db PATH [--iterations 300] [--warmup 50] [--seconds 10] [--senders 1,2,4,8] [--out FILE] [--synchronous NORMAL]
               Generates the database first if it does not exist (with the generate sizes), prints the query plans,
               then measures client search, the caseworker's case list and LogContact throughput through the real
-              sender and pipeline. --out also writes the results as Markdown.
+              sender and pipeline. --out also writes the results as Markdown. --synchronous overrides the app's
+              PRAGMA synchronous (FULL) on every connection, to show what another durability setting would give.
           plans --db PATH
               Only the SQL and the query plans of the measured reads.
         """);
@@ -88,7 +89,7 @@ static async Task<int> Measure(BenchOptions o)
         if (generated != 0) return generated;
     }
     var capture = new SqlCapture();
-    await using var provider = BenchHost.Build(o.Db, capture);
+    await using var provider = BenchHost.Build(o.Db, capture, o.Synchronous);
     var run = new Measurements(provider, capture, o);
     var markdown = await run.RunAsync();
     if (o.Out is not null)
@@ -127,6 +128,8 @@ internal sealed record BenchOptions
     public int Seconds { get; init; } = 10;
     public int[] Senders { get; init; } = [1, 2, 4, 8];
     public string? Out { get; init; }
+    /// <summary>Null: the app's own setting (SqlitePragmas). Otherwise a what-if override for every connection.</summary>
+    public string? Synchronous { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -149,6 +152,7 @@ internal sealed record BenchOptions
                 "--seconds" => o with { Seconds = Math.Max(1, Number()) },
                 "--senders" => o with { Senders = Value().Split(',').Select(int.Parse).Where(n => n > 0).ToArray() },
                 "--out" => o with { Out = Value() },
+                "--synchronous" => o with { Synchronous = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
