@@ -324,6 +324,44 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line();
         Line($"Best: {best:F0} contacts/s; target {ContactsPerSecondTarget}/s met: {(ok ? "yes" : "**no**")}.");
         Line();
+        var ceiling = await RawCommitsPerSecondAsync();
+        Line($"Baseline on the same file system: bare SQLite (WAL, synchronous={synchronous}) commits {ceiling:F0} one-row transactions per second. " +
+             "SQLite commits one transaction at a time (no group commit), so this is a hard ceiling for any request that writes.");
+        Line();
+    }
+
+    /// <summary>One-row write transactions per second on a scratch file beside the database: what the disk's fsync allows.</summary>
+    private async Task<double> RawCommitsPerSecondAsync()
+    {
+        var path = options.Db + ".commit-baseline";
+        BenchHost.DeleteDatabase(path);
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            await connection.OpenAsync();
+            await using (var setup = connection.CreateCommand())
+            {
+                setup.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT);";
+                await setup.ExecuteNonQueryAsync();
+            }
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO t (body) VALUES ('Aptartas paslaugų planas ir tolesni žingsniai')";
+            var watch = Stopwatch.StartNew();
+            var count = 0;
+            while (watch.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                await using var transaction = connection.BeginTransaction();
+                insert.Transaction = transaction;
+                await insert.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+                count++;
+            }
+            return count / watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            BenchHost.DeleteDatabase(path);
+        }
     }
 
     // ---------- helpers ----------
