@@ -75,7 +75,8 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line($"- database {options.Db}: {new FileInfo(options.Db).Length / 1024.0 / 1024.0:F0} MiB");
         Line($"- clients {await db.Clients.CountAsync():N0}, cases {await db.Cases.CountAsync():N0} (open {await db.Cases.CountAsync(c => c.Status != CaseStatus.Closed):N0}), " +
              $"contacts {await db.Contacts.CountAsync():N0}, promises {await db.Promises.CountAsync():N0}, audit rows {await db.AuditEntries.CountAsync():N0}");
-        Line($"- harness: {options.Warmup} warm-up calls, then {options.Iterations} timed calls per read scenario; LogContact for {options.Seconds} s per sender count");
+        Line($"- harness: {options.Warmup} warm-up calls, then {options.Iterations} timed calls per read scenario, scenarios interleaved round-robin; " +
+             $"LogContact for {options.Seconds} s per sender count after {options.Warmup * 2} warm-up contacts");
         Line();
     }
 
@@ -190,14 +191,16 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line();
         Line("| prefix | matches (Total) | median ms | p95 ms | p99 ms | max ms | CPU ms/call | target met |");
         Line("|---|---:|---:|---:|---:|---:|---:|---|");
+        var requests = Prefixes.Select(p => new FindClients(new ListWindow(0, 25, Search: p))).ToList();
+        var totals = new List<int>();
+        foreach (var request in requests)
+            totals.Add((await sender.Send(request, reception)).Total);
+        var stats = await LatencyAsync(requests.Select(r => (Func<Task>)(() => sender.Send(r, reception))).ToList());
         var all = new List<double>();
-        foreach (var prefix in Prefixes)
+        for (var i = 0; i < requests.Count; i++)
         {
-            var request = new FindClients(new ListWindow(0, 25, Search: prefix));
-            var total = (await sender.Send(request, reception)).Total;
-            var stats = await LatencyAsync(() => sender.Send(request, reception));
-            all.AddRange(stats.Samples);
-            Row($"`{prefix}`", total.ToString("N0"), stats, SearchTargetMs);
+            all.AddRange(stats[i].Samples);
+            Row($"`{Prefixes[i]}`", totals[i].ToString("N0"), stats[i], SearchTargetMs);
         }
         var overall = Stats.Of(all);
         Row("all prefixes", "", overall, SearchTargetMs);
@@ -212,29 +215,37 @@ internal sealed class Measurements(ServiceProvider provider, SqlCapture capture,
         Line();
         Line("| caseworker | open cases | median ms | p95 ms | p99 ms | max ms | CPU ms/call | target met |");
         Line("|---|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var (caller, open) in new[] { (heavy, heavyOpen), (typical, typicalOpen) })
-        {
-            var request = new ListCases(CaseScope.Mine, new ListWindow(0, 25, nameof(CaseRow.DueAtUtc)));
-            var stats = await LatencyAsync(() => sender.Send(request, caller));
-            Row($"`{caller.UserName}` ({(caller == heavy ? "most open cases" : "median load")})", open.ToString("N0"), stats, ListTargetMs);
-        }
+        var request = new ListCases(CaseScope.Mine, new ListWindow(0, 25, nameof(CaseRow.DueAtUtc)));
+        var stats = await LatencyAsync([() => sender.Send(request, heavy), () => sender.Send(request, typical)]);
+        Row($"`{heavy.UserName}` (most open cases)", heavyOpen.ToString("N0"), stats[0], ListTargetMs);
+        Row($"`{typical.UserName}` (median load)", typicalOpen.ToString("N0"), stats[1], ListTargetMs);
         Line();
     }
 
-    private async Task<Stats> LatencyAsync<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Warms every scenario up, then times them round-robin (one call of each per round), so JIT tiering in the
+    /// background and load spikes from other processes fall on all scenarios alike instead of on the first one.
+    /// </summary>
+    private async Task<Stats[]> LatencyAsync(IReadOnlyList<Func<Task>> calls)
     {
         for (var i = 0; i < options.Warmup; i++)
-            await call();
-        var samples = new double[options.Iterations];
+            foreach (var call in calls)
+                await call();
+        var samples = calls.Select(_ => new double[options.Iterations]).ToArray();
+        var cpu = new TimeSpan[calls.Count];
         var watch = new Stopwatch();
-        var cpu = CpuTime();
-        for (var i = 0; i < samples.Length; i++)
+        for (var i = 0; i < options.Iterations; i++)
         {
-            watch.Restart();
-            await call();
-            samples[i] = watch.Elapsed.TotalMilliseconds;
+            for (var j = 0; j < calls.Count; j++)
+            {
+                var before = CpuTime();
+                watch.Restart();
+                await calls[j]();
+                samples[j][i] = watch.Elapsed.TotalMilliseconds;
+                cpu[j] += CpuTime() - before;
+            }
         }
-        return Stats.Of(samples) with { CpuMs = (CpuTime() - cpu).TotalMilliseconds / samples.Length };
+        return samples.Select((s, j) => Stats.Of(s) with { CpuMs = cpu[j].TotalMilliseconds / options.Iterations }).ToArray();
     }
 
     private void Row(string name, string count, Stats s, double targetMs)
