@@ -19,15 +19,17 @@ internal sealed class BulkWriter : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly int rowsPerTransaction;
     private readonly Dictionary<Type, TableInsert> inserts = [];
+    private readonly string restorePragmas;
     private DbTransaction transaction;
     private int pending;
     private bool disposed;
 
-    private BulkWriter(CaseDeskDb db, DbConnection connection, int rowsPerTransaction)
+    private BulkWriter(CaseDeskDb db, DbConnection connection, int rowsPerTransaction, string restorePragmas)
     {
         this.db = db;
         this.connection = connection;
         this.rowsPerTransaction = rowsPerTransaction;
+        this.restorePragmas = restorePragmas;
         transaction = connection.BeginTransaction();
     }
 
@@ -37,13 +39,18 @@ internal sealed class BulkWriter : IAsyncDisposable
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        // A generated data set can be regenerated: no fsync per commit while loading.
-        await using (var pragma = connection.CreateCommand())
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "SELECT (SELECT synchronous FROM pragma_synchronous), (SELECT cache_size FROM pragma_cache_size)";
+        string restore;
+        await using (var reader = await pragma.ExecuteReaderAsync(ct))
         {
-            pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
-            await pragma.ExecuteNonQueryAsync(ct);
+            await reader.ReadAsync(ct);
+            restore = $"PRAGMA synchronous = {reader.GetInt64(0)}; PRAGMA cache_size = {reader.GetInt64(1)};";
         }
-        return new BulkWriter(db, connection, rowsPerTransaction);
+        // A generated data set can be regenerated: no fsync per commit while loading, and a large page cache.
+        pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return new BulkWriter(db, connection, rowsPerTransaction, restore);
     }
 
     public void Add<T>(T entity) where T : class
@@ -81,7 +88,12 @@ internal sealed class BulkWriter : IAsyncDisposable
         transaction.Dispose();
         foreach (var insert in inserts.Values)
             insert.Dispose();
-        // Back in the pool; SqlitePragmas sets the app's synchronous mode again on the next open.
+        // The connection goes back to the pool: leave it as it was found.
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = restorePragmas;
+            await pragma.ExecuteNonQueryAsync();
+        }
         await db.Database.CloseConnectionAsync();
     }
 

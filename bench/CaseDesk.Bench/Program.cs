@@ -49,11 +49,18 @@ static async Task<int> Generate(BenchOptions o)
 {
     if (File.Exists(o.Db) && !o.Force)
     {
+        if (!File.Exists(o.Db + ".generation.txt"))
+        {
+            Console.Error.WriteLine($"{o.Db} exists but its generation did not finish ({o.Db}.generation.txt is missing): use --force to rebuild it.");
+            return 2;
+        }
         Console.WriteLine($"{o.Db} exists: reusing it (--force regenerates).");
+        Console.WriteLine(await File.ReadAllTextAsync(o.Db + ".generation.txt"));
         return 0;
     }
 
     BenchHost.DeleteDatabase(o.Db);
+    File.Delete(o.Db + ".generation.txt");
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
     await using var provider = BenchHost.Build(o.Db);
     var total = Stopwatch.StartNew();
@@ -84,7 +91,7 @@ static async Task<int> Generate(BenchOptions o)
 
 static async Task<int> Measure(BenchOptions o)
 {
-    if (!File.Exists(o.Db))
+    if (!File.Exists(o.Db + ".generation.txt"))
     {
         var generated = await Generate(o);
         if (generated != 0) return generated;
