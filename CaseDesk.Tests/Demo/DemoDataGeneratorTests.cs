@@ -10,21 +10,28 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseDesk.Tests.Demo;
 
-/// <summary>The generator at tiny scale: the rows it writes in bulk are what the app itself would have written.</summary>
-public sealed class DemoDataGeneratorTests : IAsyncLifetime
+/// <summary>One tiny generated database shared by the read-only checks below.</summary>
+public sealed class GeneratedDatabase : IAsyncLifetime
 {
-    private static readonly DemoDataOptions Tiny = new() { Clients = 50, Cases = 80, Contacts = 600, ExtraCaseworkers = 3, ExtraReceptionists = 1 };
+    public static readonly DemoDataOptions Tiny = new() { Clients = 50, Cases = 80, Contacts = 600, ExtraCaseworkers = 3, ExtraReceptionists = 1 };
 
-    private TestDatabase database = default!;
-    private DemoDataReport report = default!;
+    public TestDatabase Database { get; private set; } = default!;
+    public DemoDataReport Report { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        report = await DemoDataGenerator.GenerateAsync(database.Services, Tiny);
+        Database = await TestDatabase.CreateAsync();
+        Report = await DemoDataGenerator.GenerateAsync(Database.Services, Tiny);
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+}
+
+/// <summary>The generator at tiny scale: the rows it writes in bulk are what the app itself would have written.</summary>
+public sealed class DemoDataGeneratorTests(GeneratedDatabase generated) : IClassFixture<GeneratedDatabase>
+{
+    private readonly TestDatabase database = generated.Database;
+    private readonly DemoDataReport report = generated.Report;
 
     [Fact]
     public async Task It_writes_the_asked_numbers_and_every_foreign_key_holds()
@@ -88,6 +95,20 @@ public sealed class DemoDataGeneratorTests : IAsyncLifetime
             return true;
         });
     }
+}
+
+/// <summary>Writes through the use cases, so it gets a generated database of its own.</summary>
+public sealed class DemoDataInUseTests : IAsyncLifetime
+{
+    private TestDatabase database = default!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await DemoDataGenerator.GenerateAsync(database.Services, GeneratedDatabase.Tiny);
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task The_generated_data_works_through_the_real_use_cases()
