@@ -137,6 +137,11 @@ public sealed class ResponseClock
         }
         else
         {
+            // A target of whole working days runs to the same time of day N working days later; the clock
+            // keeps the working minutes that span holds, so met/missed and margins are counted in minutes.
+            if (target.Unit == TargetUnit.WorkingMinutes && target.Minutes % WorkingCalendar.MinutesPerWorkingDay == 0)
+                TargetMinutes = (int)Math.Round(calendar.WorkingMinutesBetween(startedAtUtc,
+                    calendar.AddWorkingDays(startedAtUtc, target.Minutes / WorkingCalendar.MinutesPerWorkingDay)));
             Schedule(startedAtUtc, 0, calendar);
         }
     }
@@ -152,6 +157,7 @@ public sealed class ResponseClock
     public string Commitment { get; private set; } = "";
     public int? Touchpoint { get; private set; }
     public Guid TargetId { get; private set; }
+    /// <summary>The target this clock runs against, in its unit's minutes (whole working days converted at the start).</summary>
     public int TargetMinutes { get; private set; }
     public TargetUnit TargetUnit { get; private set; }
     public int AtRiskPercent { get; private set; }

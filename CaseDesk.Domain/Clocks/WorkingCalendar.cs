@@ -108,6 +108,43 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException("The calendar has no working time ahead.");
     }
 
+    /// <summary>
+    /// "Within N working days": the same Vilnius time of day on the N-th working day after the start
+    /// (a start outside office hours counts from the next opening; a time after that day's closing is
+    /// moved to the closing). Friday 14:00 + 1 working day = Monday 14:00.
+    /// </summary>
+    public DateTime AddWorkingDays(DateTime fromUtc, int days)
+    {
+        var local = Common.VilniusTime.ToLocal(fromUtc);
+        var date = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        if (!IsWorkingDay(date) || time >= hours[date.DayOfWeek].Closes!.Value)
+        {
+            date = NextWorkingDay(date);
+            time = hours[date.DayOfWeek].Opens!.Value;
+        }
+        else if (time < hours[date.DayOfWeek].Opens!.Value)
+        {
+            time = hours[date.DayOfWeek].Opens!.Value;
+        }
+        for (var i = 0; i < days; i++)
+            date = NextWorkingDay(date);
+        var h = hours[date.DayOfWeek];
+        if (time > h.Closes!.Value) time = h.Closes.Value;
+        if (time < h.Opens!.Value) time = h.Opens.Value;
+        return Common.VilniusTime.ToUtc(date.ToDateTime(time));
+    }
+
+    private DateOnly NextWorkingDay(DateOnly date)
+    {
+        var last = date.AddYears(10);
+        for (var day = date.AddDays(1); day <= last; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day)) return day;
+        }
+        throw new InvalidOperationException("The calendar has no working day ahead.");
+    }
+
     /// <summary>Office intervals in UTC, in order, from the day of <paramref name="fromUtc"/> on (at most ten years ahead).</summary>
     private IEnumerable<(DateTime Open, DateTime Close)> WorkingIntervals(DateTime fromUtc)
     {

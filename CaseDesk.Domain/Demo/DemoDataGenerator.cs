@@ -482,7 +482,7 @@ public static class DemoDataGenerator
                     ? caseworkers.Where(c => c.Id != worker.Id).ElementAt(r.Number(0, caseworkers.Count - 2)).Id
                     : null;
                 var minutes = r.Number(30, 90);
-                visit.Agree(start, start.AddMinutes(minutes), second, agreedAt);
+                visit.Agree(start, start.AddMinutes(minutes), second, client.TwoEmployees, agreedAt);
                 if (start.AddHours(2) <= k.EndUtc && r.Bool(0.06f))
                 {
                     var toldAt = Between(agreedAt, start.AddHours(-1));

@@ -16,16 +16,26 @@ public sealed class ResponseClockTests
         new(Guid.NewGuid(), kind, "Test", Guid.NewGuid(), "owner", null, null, null, at, target, Calendar);
 
     [Fact]
-    public void A_one_working_day_clock_is_on_track_then_at_risk_at_75_percent_then_breached_after_its_due_time()
+    public void A_one_working_day_clock_is_due_at_the_same_time_next_working_day_at_risk_at_75_percent_and_then_breached()
     {
         var clock = Start(ClockKind.EmailReply, Vilnius(2026, 3, 9, 9), Target(ClockKind.EmailReply, 480));
 
-        Assert.Equal(Vilnius(2026, 3, 9, 15), clock.AtRiskAtUtc); // 6 of 8 working hours
-        Assert.Equal(Vilnius(2026, 3, 9, 17), clock.DueAtUtc);
-        Assert.Equal(ClockStatus.OnTrack, clock.StatusAt(Vilnius(2026, 3, 9, 14, 59)));
-        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 9, 15)));
-        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 9, 17)));
-        Assert.Equal(ClockStatus.Breached, clock.StatusAt(Vilnius(2026, 3, 9, 17, 1)));
+        Assert.Equal(Vilnius(2026, 3, 10, 9), clock.DueAtUtc);
+        Assert.Equal(540, clock.TargetMinutes); // Monday 9-17 and Tuesday 8-9 are the working minutes of that day
+        Assert.Equal(Vilnius(2026, 3, 9, 15, 45), clock.AtRiskAtUtc); // 405 of 540 working minutes
+        Assert.Equal(ClockStatus.OnTrack, clock.StatusAt(Vilnius(2026, 3, 9, 15, 44)));
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 9, 15, 45)));
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 10, 9)));
+        Assert.Equal(ClockStatus.Breached, clock.StatusAt(Vilnius(2026, 3, 10, 9, 1)));
+    }
+
+    [Fact]
+    public void A_friday_afternoon_message_is_due_on_monday_afternoon()
+    {
+        var clock = Start(ClockKind.CallBack, Vilnius(2026, 3, 13, 14), Target(ClockKind.CallBack, 480));
+
+        Assert.Equal(Vilnius(2026, 3, 16, 14), clock.DueAtUtc);
+        Assert.Equal(105 + 360, clock.TargetMinutes); // Friday 14:00-15:45, Monday 8:00-14:00
     }
 
     [Fact]
@@ -37,7 +47,7 @@ public sealed class ResponseClockTests
 
         Assert.Equal(ClockState.Met, clock.State);
         Assert.Equal(180, clock.ActualMinutes); // Monday 16-17, Tuesday 8-10
-        Assert.Equal(300, clock.MarginMinutes);
+        Assert.Equal(540 - 180, clock.MarginMinutes);
         Assert.Equal(ClockStatus.Met, clock.StatusAt(Vilnius(2026, 3, 20, 10)));
     }
 
@@ -49,8 +59,17 @@ public sealed class ResponseClockTests
         clock.Stop(Vilnius(2026, 3, 10, 9, 30), Calendar);
 
         Assert.Equal(ClockState.Missed, clock.State);
-        Assert.Equal(480 + 90, clock.ActualMinutes);
-        Assert.Equal(-90, clock.MarginMinutes);
+        Assert.Equal(540 + 30, clock.ActualMinutes);
+        Assert.Equal(-30, clock.MarginMinutes);
+    }
+
+    [Fact]
+    public void A_target_in_working_hours_is_counted_in_working_minutes()
+    {
+        var clock = Start(ClockKind.EmailReply, Vilnius(2026, 3, 9, 15), Target(ClockKind.EmailReply, 240));
+
+        Assert.Equal(Vilnius(2026, 3, 10, 10), clock.DueAtUtc); // 2 h on Monday, 2 h on Tuesday
+        Assert.Equal(240, clock.TargetMinutes);
     }
 
     [Fact]
@@ -62,11 +81,12 @@ public sealed class ResponseClockTests
         Assert.Equal(ClockStatus.Paused, clock.StatusAt(Vilnius(2026, 3, 12, 9)));
         clock.Resume(Vilnius(2026, 3, 10, 11), Calendar);
 
-        // 2 hours used before the pause, 6 left from Tuesday 11:00 → Tuesday 17:00.
-        Assert.Equal(Vilnius(2026, 3, 10, 17), clock.DueAtUtc);
+        // 120 of 540 minutes used before the pause; 420 left from Tuesday 11:00: 6 h on Tuesday, then
+        // Wednesday 11 March is a public holiday, so the last hour falls on Thursday.
+        Assert.Equal(Vilnius(2026, 3, 12, 9), clock.DueAtUtc);
         Assert.Equal(540, clock.PausedMinutes); // Monday 11-17 (6h) + Tuesday 8-11 (3h)
         clock.Stop(Vilnius(2026, 3, 10, 16), Calendar);
-        Assert.Equal((ClockState.Met, 420.0, 60.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));
+        Assert.Equal((ClockState.Met, 420.0, 120.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));
     }
 
     [Fact]
@@ -124,7 +144,7 @@ public sealed class ResponseClockTests
         var target = Target(ClockKind.EmailReply, 480, atRisk: 50);
         var clock = Start(ClockKind.EmailReply, Vilnius(2026, 3, 9, 9), target);
 
-        Assert.Equal((target.Id, 480, 50), (clock.TargetId, clock.TargetMinutes, clock.AtRiskPercent));
-        Assert.Equal(Vilnius(2026, 3, 9, 13), clock.AtRiskAtUtc);
+        Assert.Equal((target.Id, 540, 50), (clock.TargetId, clock.TargetMinutes, clock.AtRiskPercent));
+        Assert.Equal(Vilnius(2026, 3, 9, 13, 30), clock.AtRiskAtUtc); // half of 540 working minutes
     }
 }

@@ -87,4 +87,15 @@ public sealed class WorkingCalendarTests
         // (11 March, a Wednesday, is Independence Restoration Day: closed whatever the hours say.)
         Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 3, 11)));
     }
+
+    [Theory]
+    [InlineData(2026, 3, 9, 10, 20, 1, 2026, 3, 10, 10, 20)] // Monday → Tuesday, same time
+    [InlineData(2026, 3, 13, 14, 0, 1, 2026, 3, 16, 14, 0)] // Friday → Monday
+    [InlineData(2026, 4, 2, 14, 0, 1, 2026, 4, 3, 14, 0)] // Thursday before Easter → Good Friday (a working day in Lithuania)
+    [InlineData(2026, 4, 3, 14, 0, 1, 2026, 4, 7, 14, 0)] // Friday → over Easter Sunday and Monday → Tuesday
+    [InlineData(2026, 3, 9, 18, 0, 1, 2026, 3, 12, 8, 0)] // after closing: from Tuesday's opening, one day on, over the 11 March holiday → Thursday
+    [InlineData(2026, 3, 12, 16, 30, 1, 2026, 3, 13, 15, 45)] // Thursday 16:30 → Friday closes at 15:45
+    [InlineData(2026, 2, 23, 10, 30, 5, 2026, 3, 2, 10, 30)] // five working days: Monday to Monday
+    public void Adding_working_days_keeps_the_time_of_day(int y, int mo, int d, int h, int mi, int days, int y2, int mo2, int d2, int h2, int mi2) =>
+        Assert.Equal(Vilnius(y2, mo2, d2, h2, mi2), Calendar.AddWorkingDays(Vilnius(y, mo, d, h, mi), days));
 }

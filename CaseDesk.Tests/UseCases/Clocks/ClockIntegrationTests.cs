@@ -42,7 +42,7 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
 
         var started = Assert.Single(await ClocksOf(id));
         Assert.Equal((ClockKind.CallBack, asta.UserId, calledAt, ClockState.Running), (started.Kind, started.OwnerUserId, started.StartedAtUtc, started.State));
-        Assert.Equal(calledAt.AddHours(8), started.DueAtUtc); // 8 working hours inside Monday's office hours
+        Assert.Equal(calledAt.AddDays(1), started.DueAtUtc); // one working day: Tuesday at the same time
 
         var message = await database.Send(new GetPhoneMessage(id), asta);
         var version = await database.Send(new ForwardPhoneMessage(id, message.Version, tomas.UserId), asta);
@@ -53,7 +53,7 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
         await database.Send(new LogCallBack(id, version, client, null, database.Clock.UtcDateTime, "Atskambinau", null, null, null, null, null, null, []), tomas);
 
         var stopped = Assert.Single(await ClocksOf(id));
-        Assert.Equal((ClockState.Met, 130.0, 350.0), (stopped.State, stopped.ActualMinutes!.Value, stopped.MarginMinutes!.Value));
+        Assert.Equal((ClockState.Met, 130.0, 540.0 - 130), (stopped.State, stopped.ActualMinutes!.Value, stopped.MarginMinutes!.Value));
         Assert.DoesNotContain(await database.Send(new GetMyWork(), tomas), w => w.Id == id);
     }
 
@@ -62,7 +62,7 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
     {
         var id = await database.Send(new TakePhoneMessage(database.Clock.UtcDateTime, "Ona", null, null, "+370 600 00001", "Prašo paskambinti", asta.UserId), reception);
 
-        database.Clock.Advance(TimeSpan.FromHours(6)); // 75 % of 8 working hours
+        database.Clock.Advance(TimeSpan.FromHours(22)); // Tuesday 8:30: 420 of the 540 working minutes to Tuesday 10:30 used (75 % = 405)
         Assert.Equal(ClockStatus.AtRisk, (await database.Send(new GetMyWork(), asta)).Single(w => w.Id == id).Status);
         database.Clock.Advance(TimeSpan.FromDays(1));
         var item = (await database.Send(new GetMyWork(), asta)).Single(w => w.Id == id);
@@ -96,8 +96,9 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
         await database.Send(new MarkLetterSent(id, letter.Version, database.Clock.UtcDateTime, LetterChannel.Post), asta);
 
         var clock = Assert.Single(await ClocksOf(id));
-        Assert.Equal((ClockKind.InformationLetter, requested, 5 * 480.0), (clock.Kind, clock.StartedAtUtc, clock.ActualMinutes!.Value));
-        Assert.Equal(ClockState.Met, clock.State);
+        // Monday 23 February 10:30 to Monday 2 March 10:30: exactly five working days, the whole target, met.
+        Assert.Equal((ClockKind.InformationLetter, requested, 2625.0), (clock.Kind, clock.StartedAtUtc, clock.ActualMinutes!.Value));
+        Assert.Equal((ClockState.Met, 2625, 0.0), (clock.State, clock.TargetMinutes, clock.MarginMinutes!.Value));
     }
 
     [Fact]

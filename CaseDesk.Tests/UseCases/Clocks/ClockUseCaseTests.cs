@@ -61,7 +61,8 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
         var after = await StartClock(ClockKind.EmailReply, null, null);
 
         var stored = await database.ReadAsync(db => db.ResponseClocks.AsNoTracking().ToDictionaryAsync(c => c.Id));
-        Assert.Equal((480, 75), (stored[before.Id].TargetMinutes, stored[before.Id].AtRiskPercent));
+        // One working day from Monday 10:30 = to Tuesday 10:30 = 540 working minutes; the new target is 4 working hours.
+        Assert.Equal((540, 75), (stored[before.Id].TargetMinutes, stored[before.Id].AtRiskPercent));
         Assert.Equal((240, 50), (stored[after.Id].TargetMinutes, stored[after.Id].AtRiskPercent));
         var overview = await database.Send(new GetTargets(), head);
         Assert.Equal(2, overview.History.Count(t => t.Kind == ClockKind.EmailReply));
