@@ -31,12 +31,14 @@ public sealed class NavMenuTests : ComponentTestContext
     }
 
     [Fact]
-    public void A_quality_officer_sees_the_audit_log_and_clients_but_not_users()
+    public void A_quality_officer_sees_the_audit_log_clients_and_phone_messages_but_not_users_or_the_inbox()
     {
         var menu = HrefsFor(Roles.QualityOfficer);
 
         Assert.Contains("admin/audit", menu);
         Assert.Contains("clients", menu);
+        Assert.Contains("phone-messages", menu);
+        Assert.DoesNotContain("emails", menu);
         Assert.DoesNotContain("admin/users", menu);
     }
 
@@ -44,11 +46,11 @@ public sealed class NavMenuTests : ComponentTestContext
     [InlineData(Roles.Reception)]
     [InlineData(Roles.Caseworker)]
     [InlineData(Roles.Head)]
-    public void Client_staff_see_clients_and_cases_but_not_the_admin_pages(string role)
+    public void Client_staff_see_clients_cases_phone_messages_and_emails_but_not_the_admin_pages(string role)
     {
         var menu = HrefsFor(role);
 
-        Assert.Equal(["", "clients", "cases", "standard"], menu.Take(4));
+        Assert.Equal(["", "clients", "cases", "phone-messages", "emails", "standard"], menu.Take(6));
         Assert.DoesNotContain("admin/users", menu);
         Assert.DoesNotContain("admin/audit", menu);
     }
@@ -60,7 +62,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         Assert.Contains("", menu);
         Assert.Contains("standard", menu);
-        Assert.DoesNotContain(menu, href => href is "clients" or "cases" or "admin/users" or "admin/audit");
+        Assert.DoesNotContain(menu, href => href is "clients" or "cases" or "phone-messages" or "emails" or "admin/users" or "admin/audit");
     }
 
     [Fact]
