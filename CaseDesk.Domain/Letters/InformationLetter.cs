@@ -61,18 +61,26 @@ public sealed class InformationLetter : IVersioned
     public void Edit(string subject, string body)
     {
         if (IsSent)
-            throw new DomainRefusalException(T("The letter was already sent, so it cannot be edited; write a new one."));
+            throw new DomainRefusalException(T("The letter cannot be edited, because it was already sent; write a new one."));
         Subject = subject.Trim();
         Body = body;
     }
 
     public void MarkSent(DateTime sentAtUtc, LetterChannel channel, Guid contactId)
     {
-        if (IsSent)
-            throw new DomainRefusalException(T("The letter is already recorded as sent."));
+        CheckCanBeSent(sentAtUtc);
         SentAtUtc = sentAtUtc;
         Channel = channel;
         SentContactId = contactId;
+    }
+
+    /// <summary>Refuses a sending that cannot be recorded, before the letter's contact is written.</summary>
+    public void CheckCanBeSent(DateTime sentAtUtc)
+    {
+        if (IsSent)
+            throw new DomainRefusalException(T("The letter cannot be recorded as sent again, because it is already recorded as sent."));
+        if (sentAtUtc < CreatedAtUtc.AddMinutes(-1))
+            throw new DomainRefusalException(T("The sending date cannot be before the letter was written, because the letter did not exist yet."));
     }
 
     public static string Fill(string template, IReadOnlyDictionary<string, string> values) =>

@@ -63,11 +63,16 @@ public sealed class HomeVisit : IVersioned
     /// <summary>Minutes late on arrival (negative when early); null until the arrival is recorded.</summary>
     public double? ArrivalDelayMinutes => ArrivedAtUtc is { } arrived && AgreedStartUtc is { } agreed ? (arrived - agreed).TotalMinutes : null;
 
-    public void Agree(DateTime startUtc, DateTime endUtc, string? secondEmployee, DateTime nowUtc)
+    /// <param name="clientMeetsTwoEmployees">9.6: the client is flagged to be met by two employees.</param>
+    public void Agree(DateTime startUtc, DateTime endUtc, string? secondEmployee, bool clientMeetsTwoEmployees, DateTime nowUtc)
     {
         EnsureActive();
         if (Status != VisitStatus.Offered)
-            throw new DomainRefusalException(T("A time is already agreed; reschedule the visit instead."));
+            throw new DomainRefusalException(T("A time cannot be agreed again, because one is already agreed; reschedule the visit instead."));
+        if (clientMeetsTwoEmployees && string.IsNullOrEmpty(secondEmployee))
+            throw new DomainRefusalException(T("Choose a second employee, because this client is to be met by two employees (standard 9.6)."));
+        if (secondEmployee is not null && secondEmployee == CaseworkerUserId)
+            throw new DomainRefusalException(T("The second employee must be someone other than the visiting caseworker."));
         CheckTimes(startUtc, endUtc, nowUtc);
         AgreedStartUtc = startUtc;
         AgreedEndUtc = endUtc;
@@ -82,7 +87,9 @@ public sealed class HomeVisit : IVersioned
     {
         EnsureActive();
         if (Status != VisitStatus.Agreed)
-            throw new DomainRefusalException(T("Only a visit with an agreed time can be rescheduled."));
+            throw new DomainRefusalException(T("The visit cannot be rescheduled, because no time has been agreed for it yet; agree a time first."));
+        if (ArrivedAtUtc is not null)
+            throw new DomainRefusalException(T("The visit cannot be moved, because the arrival is already recorded."));
         if (clientToldAtUtc > nowUtc.AddMinutes(1))
             throw new DomainRefusalException(T("The time the client was told cannot be in the future."));
         CheckTimes(newStartUtc, newEndUtc, nowUtc);
@@ -101,28 +108,37 @@ public sealed class HomeVisit : IVersioned
     {
         EnsureActive();
         if (Status != VisitStatus.Agreed)
-            throw new DomainRefusalException(T("Arrival can be recorded only for a visit with an agreed time."));
+            throw new DomainRefusalException(T("The arrival cannot be recorded, because no time has been agreed for the visit yet."));
         if (arrivedUtc > nowUtc.AddMinutes(1))
-            throw new DomainRefusalException(T("The arrival time cannot be in the future."));
+            throw new DomainRefusalException(T("The arrival cannot be recorded in advance, because it must say when the specialist really arrived."));
         ArrivedAtUtc = arrivedUtc;
     }
 
     public void RecordDeparture(DateTime departedUtc, Guid contactId, DateTime nowUtc)
     {
-        if (ArrivedAtUtc is null)
-            throw new DomainRefusalException(T("Record the arrival first, because the visit's length is counted from it."));
-        if (departedUtc < ArrivedAtUtc)
-            throw new DomainRefusalException(T("The departure cannot be before the arrival."));
-        if (departedUtc > nowUtc.AddMinutes(1))
-            throw new DomainRefusalException(T("The departure time cannot be in the future."));
+        CheckDeparture(departedUtc, nowUtc);
         DepartedAtUtc = departedUtc;
         ContactId = contactId;
         Status = VisitStatus.Done;
     }
 
+    /// <summary>Refuses a departure that cannot be recorded, before the visit's contact is written.</summary>
+    public void CheckDeparture(DateTime departedUtc, DateTime nowUtc)
+    {
+        EnsureActive();
+        if (ArrivedAtUtc is null)
+            throw new DomainRefusalException(T("Record the arrival first, because the visit's length is counted from it."));
+        if (departedUtc < ArrivedAtUtc)
+            throw new DomainRefusalException(T("The departure cannot be before the arrival, because the visit's length is counted from the arrival."));
+        if (departedUtc > nowUtc.AddMinutes(1))
+            throw new DomainRefusalException(T("The departure cannot be recorded in advance, because it must say when the specialist really left."));
+    }
+
     public void Cancel(string reason)
     {
         EnsureActive();
+        if (ArrivedAtUtc is not null)
+            throw new DomainRefusalException(T("The visit cannot be cancelled, because the arrival is already recorded; record the departure instead."));
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainRefusalException(T("Say why the visit is cancelled, because the client must be told the reason."));
         CancelReason = reason.Trim();
@@ -132,7 +148,7 @@ public sealed class HomeVisit : IVersioned
     private void EnsureActive()
     {
         if (Status is VisitStatus.Done or VisitStatus.Cancelled)
-            throw new DomainRefusalException(T("The visit is finished or cancelled, so it cannot be changed."));
+            throw new DomainRefusalException(T("The visit cannot be changed, because it is finished or cancelled."));
     }
 
     private static void CheckTimes(DateTime startUtc, DateTime endUtc, DateTime nowUtc)
@@ -140,7 +156,7 @@ public sealed class HomeVisit : IVersioned
         if (endUtc <= startUtc)
             throw new DomainRefusalException(T("The visit must end after it starts."));
         if (startUtc < nowUtc.AddMinutes(-5))
-            throw new DomainRefusalException(T("The agreed time cannot be in the past."));
+            throw new DomainRefusalException(T("The time cannot be in the past, because a visit is agreed for a time still to come."));
     }
 }
 

@@ -1,8 +1,8 @@
-using CaseDesk.Domain.Common;
+using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
+using IPage = Microsoft.Playwright.IPage;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
-using IPage = Microsoft.Playwright.IPage;
 
 namespace CaseDesk.Tests.Browser;
 

@@ -1,0 +1,37 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Visits;
+
+/// <summary>Records the time agreed with the client; a client flagged under 9.6 is visited by two employees.</summary>
+[AllowedRoles(Roles.Caseworker, Roles.Head)]
+public sealed record AgreeVisit(Guid VisitId, Guid Version, DateTime StartUtc, DateTime EndUtc, string? SecondEmployeeUserId = null) : ICommand<Guid>;
+
+internal sealed class AgreeVisitValidator : AbstractValidator<AgreeVisit>
+{
+    public AgreeVisitValidator(CaseDeskDb db)
+    {
+        RuleFor(r => r.StartUtc).InRange();
+        RuleFor(r => r.EndUtc).InRange();
+        RuleFor(r => r.SecondEmployeeUserId)
+            .MustAsync((id, ct) => VisitStaff.CanVisitAsync(db, id!, ct)).When(r => !string.IsNullOrEmpty(r.SecondEmployeeUserId))
+            .WithMessage(_ => T("Choose a caseworker or a head."));
+    }
+}
+
+internal sealed class AgreeVisitHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<AgreeVisit, Guid>
+{
+    public async Task<Guid> Handle(AgreeVisit request, CancellationToken ct)
+    {
+        var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct);
+        var twoEmployees = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.MeetWithTwoEmployees).SingleAsync(ct);
+        var second = string.IsNullOrEmpty(request.SecondEmployeeUserId) ? null : request.SecondEmployeeUserId;
+        visit.Agree(request.StartUtc, request.EndUtc, second, twoEmployees, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return visit.Version;
+    }
+}

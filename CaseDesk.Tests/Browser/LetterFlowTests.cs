@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+using IPage = Microsoft.Playwright.IPage;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>Touchpoint 6 clicked through: compose from a template, edit, print (only the letter prints), record as sent.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private static ILocator Dialog(IPage page, string formTestId) =>
+        page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId(formTestId) });
+
+    private static async Task OpenLettersTabAsync(BrowserSession session, Guid caseId)
+    {
+        await session.OpenAsync($"cases/{caseId}");
+        await session.Page.GetByRole(AriaRole.Tab, new() { Name = UiText.Lt("Letters") }).ClickAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_caseworker_composes_edits_prints_and_records_an_information_letter_as_sent()
+    {
+        BrowserRequirement.Check();
+        var lastName = "Raštienė" + Guid.NewGuid().ToString("N")[..5];
+        var seeded = await BrowserCaseSeed.CaseForAsync(fixture.App, "caseworker", "Ona", lastName, service: "Socialinė globa");
+        await using var session = await fixture.SignInAsync("caseworker", output);
+        var page = session.Page;
+
+        await OpenLettersTabAsync(session, seeded.CaseId);
+        await page.GetByTestId("compose-letter").ClickAsync();
+        var compose = Dialog(page, "compose-letter-form");
+        await compose.GetByTestId("letter-template").ClickAsync();
+        await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Reikalingi dokumentai" }).ClickAsync();
+        await Expect(compose.GetByTestId("template-preview")).ToContainTextAsync("Dėl dokumentų");
+        await compose.GetByTestId("save-compose").ClickAsync();
+
+        // The letter opens for editing, filled with the case's data and the author's signature.
+        var edit = Dialog(page, "edit-letter-form");
+        await Expect(edit.GetByTestId("letter-subject")).ToHaveValueAsync("Dėl dokumentų paslaugai „Socialinė globa“");
+        await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex($"^Gerb\\. Ona {lastName},"));
+        await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex($"atvejo Nr\\. {seeded.Number}"));
+        await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex("Asta Petrauskienė\nSocialinė darbuotoja\nSocialinių paslaugų poskyris\nTel\\. \\+370 315 56 662$"));
+        await edit.GetByTestId("letter-subject").FillAsync("Dėl dokumentų socialinei globai");
+        await edit.GetByTestId("save-letter").ClickAsync();
+        await Expect(edit).ToHaveCountAsync(0);
+        var row = page.GetByTestId("letter-row");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Dėl dokumentų socialinei globai");
+        await Expect(row.GetByTestId("letter-sent")).ToHaveTextAsync(UiText.Lt("Not sent yet"));
+
+        // The print view: letterhead, date, recipient, subject, body; in print media nothing else shows.
+        var printPath = await row.GetByTestId("letter-print").GetAttributeAsync("href");
+        Assert.Matches("^letters/[0-9a-f-]{36}/print$", printPath);
+        await session.OpenAsync(printPath!);
+        var letter = page.GetByTestId("letter");
+        await Expect(letter).ToContainTextAsync("Alytaus miesto savivaldybės administracija");
+        await Expect(letter).ToContainTextAsync("Socialinės paramos skyrius");
+        await Expect(letter.GetByTestId("letter-recipient")).ToHaveTextAsync($"Ona {lastName}Vilniaus g. 12-3, Alytus");
+        await Expect(letter.GetByTestId("letter-subject")).ToHaveTextAsync("Dėl dokumentų socialinei globai");
+        await Expect(letter.GetByTestId("letter-body")).ToContainTextAsync("Pagarbiai");
+        await Expect(letter.GetByTestId("letter-date")).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(letter).ToBeVisibleAsync();
+        await Expect(page.Locator(".rz-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".rz-sidebar")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("print-letter")).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(page.GetByTestId("print-letter")).ToBeVisibleAsync();
+
+        // Recorded as sent: the row shows when and how, editing is gone, and the sending is a contact on touchpoint 6.
+        await OpenLettersTabAsync(session, seeded.CaseId);
+        await row.GetByTestId("letter-mark-sent").ClickAsync();
+        var sent = Dialog(page, "mark-sent-form");
+        await sent.GetByTestId("save-sent").ClickAsync();
+        await Expect(sent).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("letter-sent")).ToContainTextAsync(UiText.Lt("By post"));
+        await Expect(row.GetByTestId("letter-edit")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = UiText.Lt("Contacts") }).ClickAsync();
+        var contact = page.Locator("[data-testid=contacts-grid] tbody tr").Filter(new() { HasText = "Dėl dokumentų socialinei globai" });
+        await Expect(contact).ToHaveCountAsync(1);
+        await Expect(contact.GetByTestId("contact-touchpoint")).ToHaveTextAsync("6");
+        Assert.Empty(session.PageErrors);
+    }
+}
