@@ -50,7 +50,8 @@ public sealed class NavMenuTests : ComponentTestContext
     {
         var menu = HrefsFor(role);
 
-        Assert.Equal(["", "clients", "cases", "phone-messages", "emails", "standard"], menu.Take(6));
+        Assert.Equal(["", "clients", "cases", "phone-messages", "emails"], menu.Take(5));
+        Assert.Contains("standard", menu);
         Assert.DoesNotContain("admin/users", menu);
         Assert.DoesNotContain("admin/audit", menu);
     }
