@@ -4,6 +4,7 @@ using CaseDesk.App.Components.Pages;
 using CaseDesk.App.Services;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Users;
+using CaseDesk.Domain.Work;
 using CaseDesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,11 +15,14 @@ public sealed class HomeTests : ComponentTestContext
     private static readonly MyProfile Asta = new("u-asta", "asta", "Asta", "Petrauskienė", "Socialinė darbuotoja", null, null, "lt");
 
     private readonly FakeCaseDeskSender sender = new();
+    private readonly FakeClock clock = new();
 
     public HomeTests()
     {
         Services.AddSingleton<ICaseDeskSender>(sender);
+        Services.AddSingleton<TimeProvider>(clock);
         Services.AddScoped<UiSender>();
+        Services.AddScoped<UiFeedback>();
         Authorization.SetAuthorized("asta").SetRoles(Roles.Caseworker)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "u-asta"));
     }
@@ -26,7 +30,7 @@ public sealed class HomeTests : ComponentTestContext
     [Fact]
     public void With_nothing_due_it_greets_the_user_and_shows_the_empty_state()
     {
-        sender.Answer<GetMyProfile, MyProfile>(Asta);
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]);
 
         var home = Render<Home>();
 
@@ -34,13 +38,14 @@ public sealed class HomeTests : ComponentTestContext
         var empty = home.Find("[data-testid=my-work-empty]");
         Assert.Contains("You have no open work right now.", empty.TextContent);
         Assert.Empty(home.FindAll("[aria-label=Loading]"));
+        Assert.Empty(home.FindAll("[data-testid=work-item]"));
     }
 
     [Fact]
     public void It_shows_loading_until_the_profile_arrives()
     {
         var profile = new TaskCompletionSource<MyProfile>();
-        sender.Answer<GetMyProfile, MyProfile>((_, _) => profile.Task);
+        sender.Answer<GetMyProfile, MyProfile>((_, _) => profile.Task).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]);
 
         var home = Render<Home>();
 
@@ -54,15 +59,44 @@ public sealed class HomeTests : ComponentTestContext
     }
 
     [Fact]
-    public void It_asks_for_the_profile_as_the_signed_in_user()
+    public void It_asks_for_the_profile_and_the_work_as_the_signed_in_user()
     {
-        sender.Answer<GetMyProfile, MyProfile>(Asta);
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]);
 
-        Render<Home>();
+        var home = Render<Home>();
+        home.WaitForElement("[data-testid=my-work-empty]");
 
-        var (request, caller) = Assert.Single(sender.Sent);
-        Assert.IsType<GetMyProfile>(request);
-        Assert.Equal(("u-asta", "asta"), (caller.UserId, caller.UserName));
-        Assert.Equal([Roles.Caseworker], caller.Roles);
+        Assert.Equal([typeof(GetMyProfile), typeof(GetMyWork)], sender.Sent.Select(s => s.Request.GetType()));
+        Assert.All(sender.Sent, s => Assert.Equal(("u-asta", "asta"), (s.Caller.UserId, s.Caller.UserName)));
+        Assert.Equal([Roles.Caseworker], sender.Sent[0].Caller.Roles);
+    }
+
+    [Fact]
+    public void Items_are_listed_as_the_domain_orders_them_with_Vilnius_due_times_and_only_past_due_ones_marked_overdue()
+    {
+        var now = clock.UtcDateTime;
+        var clientId = Guid.NewGuid();
+        var caseId = Guid.NewGuid();
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.CallBack, Guid.NewGuid(), "Ona Jonaitienė · +370 612 34567", "Prašo paskambinti", clientId, null, now.AddHours(-2)),
+            new(WorkKind.EmailReply, Guid.NewGuid(), "Pagalba į namus", "ona@example.lt", clientId, caseId, now.AddHours(3)),
+            new(WorkKind.Promise, Guid.NewGuid(), "Atsiųsti prašymo formą", null, clientId, caseId, now.AddDays(2)),
+        ]);
+
+        var home = Render<Home>();
+        var items = home.WaitForElements("[data-testid=work-item]");
+
+        Assert.Equal(["CallBack", "EmailReply", "Promise"], items.Select(i => i.GetAttribute("data-kind")));
+        Assert.Equal(["Call back", "Answer an e-mail", "Keep a promise"], items.Select(i => i.QuerySelector(".work-kind")!.TextContent));
+        // The clock stands at 2026-03-02 08:30 UTC = 10:30 in Vilnius (winter time, UTC+2).
+        Assert.Equal(["2026-03-02 08:30", "2026-03-02 13:30", "2026-03-04 10:30"], items.Select(i => i.QuerySelector("[data-testid=work-due]")!.TextContent));
+        Assert.Equal([true, false, false], items.Select(i => i.QuerySelector("[data-testid=work-overdue]") is not null));
+        Assert.Contains("1 overdue.", home.Find("[data-testid=my-work-count]").TextContent);
+        Assert.NotNull(items[0].QuerySelector("[data-testid=open-call-back]"));
+        Assert.NotNull(items[1].QuerySelector("[data-testid=open-email-reply]"));
+        Assert.Equal($"clients/{clientId}", items[0].QuerySelector(".work-links a")!.GetAttribute("href"));
+        Assert.Equal($"cases/{caseId}", items[2].QuerySelectorAll(".work-links a")[1].GetAttribute("href"));
+        Assert.Empty(home.FindAll("[data-testid=my-work-empty]"));
     }
 }

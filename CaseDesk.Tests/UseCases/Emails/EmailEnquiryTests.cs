@@ -167,6 +167,19 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quality_officer_may_not_reply_and_nothing_is_recorded()
+    {
+        var quality = await database.CreateUserAsync("darius", Roles.QualityOfficer);
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
+        var email = await GetAsync(await RegisterAsync(clientId));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(new ReplyToEmail(email.Id, email.Version, "Re: Pagalba", "Reikės prašymo."), quality));
+
+        Assert.Empty(await database.ContactsAsync());
+        Assert.Equal(EmailStatus.Open, (await GetAsync(email.Id)).Status);
+    }
+
+    [Fact]
     public async Task An_empty_reply_is_rejected_at_its_fields()
     {
         using var _ = UiCulture.Use("en");

@@ -199,6 +199,19 @@ public sealed class PhoneMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_trainer_may_not_log_a_call_back()
+    {
+        var trainer = await database.CreateUserAsync("laura", Roles.Trainer);
+        var clientId = await database.RegisterAsync(asta, "Ona", "Jonaitienė");
+        var message = await GetAsync(await TakeAsync(asta.UserId));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(CallBack(message, clientId), trainer));
+
+        Assert.Empty(await database.ContactsAsync());
+        Assert.True((await GetAsync(message.Id)).IsOpen);
+    }
+
+    [Fact]
     public async Task A_call_back_on_another_client_than_the_message_is_linked_to_is_refused()
     {
         using var _ = UiCulture.Use("en");
