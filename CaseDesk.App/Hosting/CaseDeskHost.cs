@@ -3,6 +3,8 @@ using CaseDesk.App.Components;
 using CaseDesk.App.Services;
 using CaseDesk.Domain;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -76,6 +78,9 @@ public static class CaseDeskHost
         var demoLogins = config.GetValue<bool>("Demo:Seed")
             ? await DatabaseInitializer.SeedDemoLoginsAsync(app.Services)
             : [];
+        DemoDataReport? demoData = null;
+        if (demoLogins.Count > 0)
+            demoData = await SeedDemoDataAsync(app.Services);
         var adminCreated = await DatabaseInitializer.EnsureAdminAsync(app.Services, config["Bootstrap:AdminEmail"], config["Bootstrap:AdminPassword"]);
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -86,6 +91,9 @@ public static class CaseDeskHost
             Console.WriteLine($"Database: {config.GetConnectionString("CaseDesk")}");
             if (adminCreated)
                 Console.WriteLine($"Administrator created from configuration: {config["Bootstrap:AdminEmail"]}");
+            if (demoData is not null)
+                Console.WriteLine($"Demo data created: {demoData.Clients} clients, {demoData.Cases} cases, {demoData.Contacts} contacts, " +
+                    $"{demoData.PhoneMessages} phone messages, {demoData.Emails} e-mails, {demoData.Visits} visits, {demoData.Letters} letters.");
             if (demoLogins.Count > 0)
             {
                 Console.WriteLine("Demo logins (password for all: " + DatabaseInitializer.DemoPassword + "):");
@@ -93,6 +101,20 @@ public static class CaseDeskHost
                     Console.WriteLine($"  {login.UserName,-12} {login.Role,-15} {login.FullName}");
             }
             Console.WriteLine();
+        });
+    }
+
+    /// <summary>A small, realistic data set for the demo logins, made once: on a database that has no clients yet.</summary>
+    private static async Task<DemoDataReport?> SeedDemoDataAsync(IServiceProvider services)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Clients.AnyAsync())
+                return null;
+        }
+        return await DemoDataGenerator.GenerateAsync(services, new DemoDataOptions
+        {
+            Clients = 120, Cases = 160, Contacts = 900, ExtraCaseworkers = 0, ExtraReceptionists = 0, YearsOfHistory = 1,
         });
     }
 
