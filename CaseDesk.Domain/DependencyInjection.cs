@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddDataProtection();
         services.AddScoped<IPersonalCodeProtector, PersonalCodeProtector>();
         services.AddScoped<CallerContext>();
+        services.AddScoped<Clocks.ClockBook>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();

@@ -1,6 +1,9 @@
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
+using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Work;
 
 namespace CaseDesk.App.Services;
 
@@ -60,6 +63,76 @@ public static class Names
         DuplicateReason.SameNameAndPhone => "Same name and phone",
         DuplicateReason.SameNameAndBirthDate => "Same name and date of birth",
         _ => "Same phone",
+    };
+
+    public static string Of(ClockKind kind) => kind switch
+    {
+        ClockKind.CallBack => "Call-back",
+        ClockKind.EmailReply => "E-mail reply",
+        ClockKind.InformationLetter => "Information letter sent",
+        ClockKind.VisitAgreed => "Home visit time agreed",
+        ClockKind.VisitArrival => "Arrival at the agreed time",
+        ClockKind.ComplaintAcknowledged => "Complaint acknowledged",
+        ClockKind.ComplaintResolved => "Complaint resolved",
+        _ => "Client told of a reschedule",
+    };
+
+    public static string Of(ClockStatus status) => status switch
+    {
+        ClockStatus.OnTrack => "On track",
+        ClockStatus.AtRisk => "At risk",
+        ClockStatus.Breached => "Breached",
+        ClockStatus.Paused => "Paused",
+        ClockStatus.Met => "Met",
+        ClockStatus.Missed => "Missed",
+        _ => "Cancelled",
+    };
+
+    public static string Of(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "Monday",
+        DayOfWeek.Tuesday => "Tuesday",
+        DayOfWeek.Wednesday => "Wednesday",
+        DayOfWeek.Thursday => "Thursday",
+        DayOfWeek.Friday => "Friday",
+        DayOfWeek.Saturday => "Saturday",
+        _ => "Sunday",
+    };
+
+    public static string Of(EmailStatus status) => status switch
+    {
+        EmailStatus.Unmatched => "Not matched to a client",
+        EmailStatus.Open => "To answer",
+        _ => "Answered",
+    };
+
+    public static string Of(EmailInboxFilter filter) => filter switch
+    {
+        EmailInboxFilter.Unanswered => "Unanswered",
+        EmailInboxFilter.Unmatched => "Not matched to a client",
+        EmailInboxFilter.Open => "To answer",
+        EmailInboxFilter.Answered => "Answered",
+        _ => "All",
+    };
+
+    public static string Of(WorkKind kind) => kind switch
+    {
+        WorkKind.CallBack => "Call back",
+        WorkKind.EmailReply => "Answer an e-mail",
+        WorkKind.Promise => "Keep a promise",
+        WorkKind.Letter => "Send a letter",
+        WorkKind.VisitToAgree => "Agree a visit time",
+        WorkKind.Visit => "Home visit",
+        _ => "Case action due",
+    };
+
+    /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time".</summary>
+    public static string Target(int minutes, TargetUnit unit, Func<string, string> L) => unit switch
+    {
+        TargetUnit.BeforeDeadline => L("before the agreed time"),
+        TargetUnit.WallMinutes => $"{minutes} min",
+        _ when minutes % WorkingCalendar.MinutesPerWorkingDay == 0 => $"{minutes / WorkingCalendar.MinutesPerWorkingDay} {L("working day(s)")}",
+        _ => $"{minutes / 60.0:0.##} {L("working hours")}",
     };
 
     /// <summary>The usual direction of a channel, so the contact form can pre-select it.</summary>

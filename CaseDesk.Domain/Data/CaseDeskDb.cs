@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Audit;
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
@@ -8,6 +9,7 @@ using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +38,20 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<InformationLetter> InformationLetters => Set<InformationLetter>();
     public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
     public DbSet<VisitReschedule> VisitReschedules => Set<VisitReschedule>();
+    public DbSet<CommitmentTarget> CommitmentTargets => Set<CommitmentTarget>();
+    public DbSet<TargetReview> TargetReviews => Set<TargetReview>();
+    public DbSet<OfficeDay> OfficeDays => Set<OfficeDay>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<ResponseClock> ResponseClocks => Set<ResponseClock>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStep> ComplaintSteps => Set<ComplaintStep>();
+    public DbSet<ComplaintTag> ComplaintTags => Set<ComplaintTag>();
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<RootCause> RootCauses => Set<RootCause>();
+    public DbSet<FeedbackDigest> FeedbackDigests => Set<FeedbackDigest>();
+    public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
+    public DbSet<EmployeeCommendation> EmployeeCommendations => Set<EmployeeCommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

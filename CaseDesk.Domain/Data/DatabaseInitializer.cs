@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.Privacy;
@@ -80,6 +81,18 @@ public static class DatabaseInitializer
         var templates = await db.LetterTemplates.Select(t => t.Id).ToListAsync(ct);
         foreach (var seed in StandardLetterTemplates.All.Where(t => !templates.Contains(t.Id)))
             db.LetterTemplates.Add(new LetterTemplate { Id = seed.Id, Code = seed.Code, Name = seed.Name, Subject = seed.Subject, Body = seed.Body });
+
+        var targetKinds = await db.CommitmentTargets.Select(t => t.Kind).Distinct().ToListAsync(ct);
+        foreach (var d in DefaultTargets.All.Where(d => !targetKinds.Contains(d.Kind)))
+            db.CommitmentTargets.Add(new CommitmentTarget(Guid.CreateVersion7(), d.Kind, d.Minutes, d.Unit, DefaultTargets.DefaultAtRiskPercent,
+                d.Commitment, d.Touchpoint, DefaultTargets.EffectiveFrom, "system", DefaultTargets.EffectiveFrom, "Numatytoji reikšmė"));
+
+        var causes = await db.RootCauses.Select(r => r.Code).ToListAsync(ct);
+        foreach (var cause in Complaints.RootCauses.Defaults.Where(r => !causes.Contains(r.Code)))
+            db.RootCauses.Add(new Complaints.RootCause { Code = cause.Code, NameLt = cause.NameLt, NameEn = cause.NameEn });
+
+        if (!await db.OfficeDays.AnyAsync(ct))
+            db.OfficeDays.AddRange(WorkingCalendar.DefaultHours.Select(h => new OfficeDay { Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
 
         if (!await db.AppSecrets.AnyAsync(s => s.Name == AppSecret.PersonalCodeLookupKey, ct))
             db.AppSecrets.Add(new AppSecret { Name = AppSecret.PersonalCodeLookupKey, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });

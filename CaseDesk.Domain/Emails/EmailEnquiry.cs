@@ -54,10 +54,15 @@ public sealed class EmailEnquiry : IVersioned
     public Guid? ReplyContactId { get; private set; }
     public Guid Version { get; set; }
 
-    public void Match(Guid clientId, Guid? caseId, string? assignedTo)
+    public void EnsureNotAnswered()
     {
         if (Status == EmailStatus.Answered)
-            throw new DomainRefusalException(T("The e-mail was already answered."));
+            throw new DomainRefusalException(T("The e-mail is closed, because it was already answered."));
+    }
+
+    public void Match(Guid clientId, Guid? caseId, string? assignedTo)
+    {
+        EnsureNotAnswered();
         ClientId = clientId;
         CaseId = caseId;
         AssignedToUserId = assignedTo ?? AssignedToUserId;
@@ -66,8 +71,7 @@ public sealed class EmailEnquiry : IVersioned
 
     public void Assign(string userId)
     {
-        if (Status == EmailStatus.Answered)
-            throw new DomainRefusalException(T("The e-mail was already answered."));
+        EnsureNotAnswered();
         AssignedToUserId = userId;
     }
 
@@ -77,12 +81,7 @@ public sealed class EmailEnquiry : IVersioned
     /// </summary>
     public void Reply(string subject, string body, string signature, Guid contactId, DateTime atUtc, string by)
     {
-        if (Status == EmailStatus.Answered)
-            throw new DomainRefusalException(T("The e-mail was already answered."));
-        if (ClientId is null)
-            throw new DomainRefusalException(T("Match the e-mail to a client first, because the reply is recorded on the client's record."));
-        if (CarriesThread(body, Body))
-            throw new DomainRefusalException(T("The reply cannot be sent, because it quotes earlier correspondence. Write the answer fresh, without the internal thread."));
+        EnsureCanReply(body);
         ReplySubject = subject.Trim();
         ReplyBody = body.Trim();
         ReplySignature = signature;
@@ -90,6 +89,16 @@ public sealed class EmailEnquiry : IVersioned
         RepliedAtUtc = atUtc;
         RepliedByUserId = by;
         Status = EmailStatus.Answered;
+    }
+
+    /// <summary>The checks of <see cref="Reply"/>, run before the reply's contact is written.</summary>
+    public void EnsureCanReply(string body)
+    {
+        EnsureNotAnswered();
+        if (ClientId is null)
+            throw new DomainRefusalException(T("Match the e-mail to a client first, because the reply is recorded on the client's record."));
+        if (CarriesThread(body, Body))
+            throw new DomainRefusalException(T("The reply cannot be sent, because it quotes earlier correspondence. Write the answer fresh, without the internal thread."));
     }
 
     private static readonly string[] ThreadMarkers =

@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using System.Globalization;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
@@ -28,7 +29,7 @@ internal sealed class ComposeLetterValidator : AbstractValidator<ComposeLetter>
     }
 }
 
-internal sealed class ComposeLetterHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<ComposeLetter, Guid>
+internal sealed class ComposeLetterHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<ComposeLetter, Guid>
 {
     public async Task<Guid> Handle(ComposeLetter request, CancellationToken ct)
     {
@@ -56,6 +57,8 @@ internal sealed class ComposeLetterHandler(CaseDeskDb db, CallerContext callers,
             subject.Length <= 300 ? subject : subject[..299] + "…", InformationLetter.Fill(template.Body, values),
             request.RequestedAtUtc ?? now, now, caller);
         db.InformationLetters.Add(letter);
+        await clocks.StartAsync(ClockKind.InformationLetter, nameof(InformationLetter), letter.Id, caller, await db.Users.Where(u => u.Id == caller).Select(u => u.UnitId).SingleOrDefaultAsync(ct),
+            letter.ClientId, letter.CaseId, letter.RequestedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return letter.Id;
     }

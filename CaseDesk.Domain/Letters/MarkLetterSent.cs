@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
@@ -23,7 +24,7 @@ internal sealed class MarkLetterSentValidator : AbstractValidator<MarkLetterSent
     }
 }
 
-internal sealed class MarkLetterSentHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<MarkLetterSent, Guid>
+internal sealed class MarkLetterSentHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<MarkLetterSent, Guid>
 {
     public const string SourceKind = "InformationLetter";
 
@@ -39,6 +40,7 @@ internal sealed class MarkLetterSentHandler(CaseDeskDb db, CallerContext callers
         var fields = new LetterContact(letter.ClientId, letter.CaseId, request.SentAtUtc, summary.Length <= 4000 ? summary : summary[..3999] + "…");
         var contact = await ContactLog.AddAsync(db, fields, callers.Caller.UserId, now, SourceKind, letter.Id, ct);
         letter.MarkSent(request.SentAtUtc, request.Channel, contact.Id);
+        await clocks.StopAsync(ClockKind.InformationLetter, letter.Id, request.SentAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return letter.Version;
     }

@@ -47,23 +47,32 @@ public sealed class PhoneMessage : IVersioned
 
     public bool IsOpen => CalledBackAtUtc is null;
 
-    public void Forward(string addresseeUserId)
+    /// <summary>A called-back message is closed: its contact is on the client's record and must stay as it was.</summary>
+    public void EnsureOpen()
     {
         if (!IsOpen)
-            throw new DomainRefusalException(T("The caller was already called back."));
+            throw new DomainRefusalException(T("The message is closed, because the caller was already called back."));
+    }
+
+    public void Forward(string addresseeUserId)
+    {
+        EnsureOpen();
+        if (addresseeUserId == AddresseeUserId)
+            throw new DomainRefusalException(T("The message was not forwarded, because it is already addressed to this employee."));
         AddresseeUserId = addresseeUserId;
     }
 
     public void LinkClient(Guid clientId, Guid? caseId)
     {
+        EnsureOpen();
+        // Another client's case would put the call-back on the wrong record.
+        CaseId = caseId ?? (clientId == ClientId ? CaseId : null);
         ClientId = clientId;
-        CaseId = caseId ?? CaseId;
     }
 
     public void CalledBack(Guid contactId, DateTime atUtc)
     {
-        if (!IsOpen)
-            throw new DomainRefusalException(T("The caller was already called back."));
+        EnsureOpen();
         if (ClientId is null)
             throw new DomainRefusalException(T("Link the message to a client first, because the call-back is logged on the client's record."));
         CalledBackAtUtc = atUtc;

@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -23,14 +24,17 @@ internal sealed class AgreeVisitValidator : AbstractValidator<AgreeVisit>
     }
 }
 
-internal sealed class AgreeVisitHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<AgreeVisit, Guid>
+internal sealed class AgreeVisitHandler(CaseDeskDb db, ClockBook clocks, TimeProvider clock) : IRequestHandler<AgreeVisit, Guid>
 {
     public async Task<Guid> Handle(AgreeVisit request, CancellationToken ct)
     {
         var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct);
         var twoEmployees = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.MeetWithTwoEmployees).SingleAsync(ct);
         var second = string.IsNullOrEmpty(request.SecondEmployeeUserId) ? null : request.SecondEmployeeUserId;
-        visit.Agree(request.StartUtc, request.EndUtc, second, twoEmployees, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        visit.Agree(request.StartUtc, request.EndUtc, second, twoEmployees, now);
+        await clocks.StopAsync(ClockKind.VisitAgreed, visit.Id, now, ct);
+        await VisitClocks.StartArrivalAsync(db, clocks, visit, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

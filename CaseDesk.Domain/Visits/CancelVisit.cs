@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -17,12 +18,15 @@ internal sealed class CancelVisitValidator : AbstractValidator<CancelVisit>
             .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
 }
 
-internal sealed class CancelVisitHandler(CaseDeskDb db) : IRequestHandler<CancelVisit, Guid>
+internal sealed class CancelVisitHandler(CaseDeskDb db, ClockBook clocks, TimeProvider clock) : IRequestHandler<CancelVisit, Guid>
 {
     public async Task<Guid> Handle(CancelVisit request, CancellationToken ct)
     {
         var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct, caseMustBeOpen: false);
         visit.Cancel(request.Reason);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await clocks.CancelAsync(ClockKind.VisitAgreed, visit.Id, now, ct);
+        await clocks.CancelAsync(ClockKind.VisitArrival, visit.Id, now, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -26,7 +27,7 @@ internal sealed class OfferVisitValidator : AbstractValidator<OfferVisit>
     }
 }
 
-internal sealed class OfferVisitHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<OfferVisit, Guid>
+internal sealed class OfferVisitHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<OfferVisit, Guid>
 {
     public async Task<Guid> Handle(OfferVisit request, CancellationToken ct)
     {
@@ -37,6 +38,10 @@ internal sealed class OfferVisitHandler(CaseDeskDb db, CallerContext callers, Ti
         var visit = new HomeVisit(Guid.CreateVersion7(), @case.Id, @case.ClientId, caseworker, request.Purpose, request.IsInspection,
             clock.GetUtcNow().UtcDateTime, by);
         db.HomeVisits.Add(visit);
+        // An inspection or complaint check need not suit the client (touchpoint 7): no "time agreed" clock.
+        if (!visit.IsInspection)
+            await clocks.StartAsync(ClockKind.VisitAgreed, nameof(HomeVisit), visit.Id, caseworker, await db.Users.Where(u => u.Id == caseworker).Select(u => u.UnitId).SingleOrDefaultAsync(ct),
+                visit.ClientId, visit.CaseId, visit.OfferedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return visit.Id;
     }

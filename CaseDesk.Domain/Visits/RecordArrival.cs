@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -14,12 +15,13 @@ internal sealed class RecordArrivalValidator : AbstractValidator<RecordArrival>
     public RecordArrivalValidator() => RuleFor(r => r.ArrivedAtUtc).InRange();
 }
 
-internal sealed class RecordArrivalHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<RecordArrival, Guid>
+internal sealed class RecordArrivalHandler(CaseDeskDb db, ClockBook clocks, TimeProvider clock) : IRequestHandler<RecordArrival, Guid>
 {
     public async Task<Guid> Handle(RecordArrival request, CancellationToken ct)
     {
         var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct);
         visit.RecordArrival(request.ArrivedAtUtc, clock.GetUtcNow().UtcDateTime);
+        await clocks.StopAsync(ClockKind.VisitArrival, visit.Id, request.ArrivedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

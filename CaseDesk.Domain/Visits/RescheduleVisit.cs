@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -28,13 +30,21 @@ internal sealed class RescheduleVisitValidator : AbstractValidator<RescheduleVis
     }
 }
 
-internal sealed class RescheduleVisitHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<RescheduleVisit, Guid>
+internal sealed class RescheduleVisitHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<RescheduleVisit, Guid>
 {
     public async Task<Guid> Handle(RescheduleVisit request, CancellationToken ct)
     {
         var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var previousStart = visit.AgreedStartUtc!.Value;
         visit.Reschedule(request.NewStartUtc, request.NewEndUtc, request.Reason, request.ClientToldAtUtc, request.ClientToldHow,
-            clock.GetUtcNow().UtcDateTime, callers.Caller.UserId);
+            now, callers.Caller.UserId);
+        // Commitment VIII: the client must hear of the change before the time that had been agreed.
+        var notice = await clocks.StartAsync(ClockKind.RescheduleNotice, nameof(HomeVisit), visit.Id, visit.CaseworkerUserId,
+            await db.Users.Where(u => u.Id == visit.CaseworkerUserId).Select(u => u.UnitId).SingleOrDefaultAsync(ct), visit.ClientId, visit.CaseId, now, ct, deadlineUtc: previousStart);
+        notice.Stop(request.ClientToldAtUtc, await clocks.CalendarAsync(ct));
+        await clocks.CancelAsync(ClockKind.VisitArrival, visit.Id, now, ct);
+        await VisitClocks.StartArrivalAsync(db, clocks, visit, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Cases;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
@@ -19,7 +20,13 @@ public enum WorkKind
     CaseDue = 7,
 }
 
-public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Detail, Guid? ClientId, Guid? CaseId, DateTime DueAtUtc);
+/// <summary>
+/// One open item. <see cref="DueAtUtc"/> and <see cref="Status"/> come from the item's commitment clock
+/// when it has one (docs/clocks.md); promises and cases due have no clock: they are at risk within a
+/// day of their due time and breached after it.
+/// </summary>
+public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Detail, Guid? ClientId, Guid? CaseId, DateTime DueAtUtc,
+    ClockStatus Status = ClockStatus.OnTrack);
 
 /// <summary>
 /// The signed-in employee's open items, soonest due first: call-backs to make, e-mails to answer,
@@ -30,12 +37,13 @@ public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>;
 
 internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<GetMyWork, IReadOnlyList<WorkItem>>
 {
-    /// <summary>Response targets until the commitments' clocks (working calendar) replace them.</summary>
+    /// <summary>Items made before clocks existed have none; they fall back to these plain spans.</summary>
     public static readonly TimeSpan CallBackWithin = TimeSpan.FromDays(1);
     public static readonly TimeSpan ReplyWithin = TimeSpan.FromDays(1);
     public static readonly TimeSpan LetterWithin = TimeSpan.FromDays(5);
     public static readonly TimeSpan VisitOfferedWithin = TimeSpan.FromDays(5);
     private static readonly TimeSpan CasesDueHorizon = TimeSpan.FromDays(3);
+    private static readonly TimeSpan AtRiskWithin = TimeSpan.FromDays(1);
 
     public async Task<IReadOnlyList<WorkItem>> Handle(GetMyWork request, CancellationToken ct)
     {
@@ -71,8 +79,27 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, c.Number + " · " + c.ServiceRequested, null, c.ClientId, c.Id, c.DueAtUtc))
             .ToListAsync(ct));
 
-        return items.OrderBy(i => i.DueAtUtc).ToList();
+        // Matches IX_ResponseClocks_OpenByOwner.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var clocks = (await db.ResponseClocks.AsNoTracking()
+                .Where(c => c.OwnerUserId == me && (c.State == ClockState.Running || c.State == ClockState.Paused))
+                .ToListAsync(ct))
+            .ToLookup(c => (c.SubjectId, c.Kind));
+        return items.Select(item => ClockKindOf(item.Kind) is { } kind && clocks[(item.Id, kind)].FirstOrDefault() is { } c
+                ? item with { DueAtUtc = c.DueAtUtc, Status = c.StatusAt(now) }
+                : item with { Status = item.DueAtUtc < now ? ClockStatus.Breached : item.DueAtUtc < now + AtRiskWithin ? ClockStatus.AtRisk : ClockStatus.OnTrack })
+            .OrderBy(i => i.DueAtUtc).ToList();
     }
+
+    private static ClockKind? ClockKindOf(WorkKind kind) => kind switch
+    {
+        WorkKind.CallBack => ClockKind.CallBack,
+        WorkKind.EmailReply => ClockKind.EmailReply,
+        WorkKind.Letter => ClockKind.InformationLetter,
+        WorkKind.VisitToAgree => ClockKind.VisitAgreed,
+        WorkKind.Visit => ClockKind.VisitArrival,
+        _ => null,
+    };
 
     private static string Shorten(string text) => text.Length <= 140 ? text : text[..139] + "…";
 }

@@ -27,7 +27,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public AppProcess()
     {
-        tempFolder = Path.Combine(Path.GetTempPath(), "casedesk-tests", Guid.NewGuid().ToString("N"));
+        tempFolder = Path.Combine(Path.GetTempPath(), "casedesk-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(tempFolder);
         DatabasePath = Path.Combine(tempFolder, "casedesk.db");
         KeysFolder = Path.Combine(tempFolder, "keys");

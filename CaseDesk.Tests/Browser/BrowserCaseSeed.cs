@@ -1,11 +1,6 @@
-using CaseDesk.Domain;
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
-using CaseDesk.Domain.Common;
-using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Reference;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseDesk.Tests.Browser;
 
@@ -22,21 +17,12 @@ public static class BrowserCaseSeed
     public static async Task<BrowserCase> CaseForAsync(AppProcess app, string caseworkerUserName, string firstName, string lastName,
         bool meetWithTwoEmployees = false, string service = "Pagalba į namus")
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCaseDeskDomain($"Data Source={app.DatabasePath}");
-        await using var provider = services.BuildServiceProvider();
-        string caseworkerId;
-        await using (var scope = provider.CreateAsyncScope())
-        {
-            caseworkerId = await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Users
-                .Where(u => u.UserName == caseworkerUserName).Select(u => u.Id).SingleAsync();
-        }
-        var sender = provider.GetRequiredService<ICaseDeskSender>();
-        var clientId = await sender.Send(new RegisterClient(firstName, lastName, null, null, "+370 612 34567", null, "Vilniaus g. 12-3, Alytus",
-            [], ClientLanguage.Lithuanian, null, null, meetWithTwoEmployees, null, [], ConfirmedNotDuplicate: true), Caller.System);
-        var caseId = await sender.Send(new OpenCase(clientId, service, SocialServicesUnit, caseworkerId, null), Caller.System);
-        var @case = await sender.Send(new GetCase(caseId), Caller.System);
+        await using var domain = new DomainAccess(app);
+        var caseworkerId = await domain.UserIdAsync(caseworkerUserName);
+        var clientId = await domain.SendAsync(new RegisterClient(firstName, lastName, null, null, "+370 612 34567", null, "Vilniaus g. 12-3, Alytus",
+            [], ClientLanguage.Lithuanian, null, null, meetWithTwoEmployees, null, [], ConfirmedNotDuplicate: true));
+        var caseId = await domain.SendAsync(new OpenCase(clientId, service, SocialServicesUnit, caseworkerId, null));
+        var @case = await domain.SendAsync(new GetCase(caseId));
         return new BrowserCase(clientId, caseId, @case.Number, $"{firstName} {lastName}");
     }
 }

@@ -31,15 +31,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         // Generous for a 2-core CI machine; a failing expectation still fails, only later.
         Assertions.SetDefaultExpectTimeout(15_000);
-        app = new AppProcess();
-        await app.StartAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = BrowserRequirement.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+            app = new AppProcess();
+            await app.StartAsync();
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserRequirement.ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+        }
+        catch (Exception)
+        {
+            await DisposeAsync(); // no orphaned app process when Chromium fails to launch
+            throw;
+        }
     }
 
     /// <summary>A fresh browser context (own cookies) on the app, not signed in.</summary>
@@ -69,9 +77,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (browser is not null)
             await browser.CloseAsync();
+        browser = null;
         playwright?.Dispose();
+        playwright = null;
         if (app is not null)
             await app.DisposeAsync();
+        app = null;
     }
 }
 

@@ -1,4 +1,4 @@
-using CaseDesk.Domain.Common;
+using Roles = CaseDesk.Domain.Common.Roles;
 using Microsoft.Playwright;
 using IPage = Microsoft.Playwright.IPage;
 using Xunit.Abstractions;

@@ -12,8 +12,12 @@ public static class Navigation
         new("", "My work", "assignment", Domain.Common.Roles.All, ExactMatch: true),
         new("clients", "Clients", "groups", Domain.Common.Roles.ClientStaff),
         new("cases", "Cases", "folder_open", Domain.Common.Roles.ClientStaff),
+        new("phone-messages", "Phone messages", "phone_callback", Domain.Common.Roles.ClientStaff),
+        new("emails", "E-mails", "mail", [Domain.Common.Roles.Reception, Domain.Common.Roles.Caseworker, Domain.Common.Roles.Head]),
         new("visits", "Visit calendar", "calendar_month", [Domain.Common.Roles.Caseworker, Domain.Common.Roles.Head]),
         new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
+        new("settings/targets", "Commitment targets", "timer", Domain.Common.Roles.All),
+        new("settings/calendar", "Working calendar", "event_busy", [Domain.Common.Roles.Head, Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
         new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
         new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
     ];

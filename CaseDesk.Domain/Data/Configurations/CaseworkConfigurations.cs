@@ -49,6 +49,8 @@ internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Ho
     public void Configure(EntityTypeBuilder<HouseholdMember> b)
     {
         b.HasKey(h => h.Id);
+        // Client-made keys on children added to a loaded aggregate: without this EF takes them for existing rows.
+        b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.Name).HasMaxLength(200);
         b.Property(h => h.Relation).HasMaxLength(100);
     }
@@ -91,7 +93,6 @@ internal sealed class CaseStatusChangeConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CaseStatusChange> b)
     {
         b.HasKey(h => h.Id);
-        // Created with its id inside the case: without this EF Core takes a new row found through the navigation for an existing one (UPDATE, 0 rows).
         b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.Note).HasMaxLength(2000);
         b.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseStatusChanges_Case_At");
@@ -227,7 +228,6 @@ internal sealed class VisitRescheduleConfiguration : IEntityTypeConfiguration<Vi
     public void Configure(EntityTypeBuilder<VisitReschedule> b)
     {
         b.HasKey(r => r.Id);
-        // Created with its id inside the visit: without this EF Core takes a new row found through the navigation for an existing one (UPDATE, 0 rows).
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.Property(r => r.ClientToldHow).HasMaxLength(200);

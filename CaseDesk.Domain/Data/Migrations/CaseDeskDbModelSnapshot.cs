@@ -149,7 +149,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Cases.CaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedToUserId")
@@ -302,7 +301,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Clients.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -326,6 +324,618 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.HasIndex("ClientId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.Closure", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Closures");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.CommitmentTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtRiskPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Touchpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EffectiveFromUtc")
+                        .HasDatabaseName("IX_CommitmentTargets_Kind_Effective");
+
+                    b.ToTable("CommitmentTargets");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Notifications_Clock_User")
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Notifications_UnreadByUser")
+                        .HasFilter("\"ReadAtUtc\" IS NULL");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.OfficeDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("OfficeDays");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.ResponseClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ActualMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("AtRiskAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtRiskPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BreachNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MarginMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PausedMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PausedSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Touchpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_BreachSweep")
+                        .HasFilter("\"State\" = 1 AND \"BreachNotifiedAtUtc\" IS NULL");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("Kind", "StoppedAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_Kind_Stopped");
+
+                    b.HasIndex("OwnerUserId", "DueAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_OpenByOwner")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex("SubjectId", "Kind")
+                        .HasDatabaseName("IX_ResponseClocks_Subject");
+
+                    b.ToTable("ResponseClocks");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.TargetReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TargetReviews");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Apology")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClientInformedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientInformedHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DepartmentAtFault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCauseCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCauseText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ThankedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("IX_Complaints_ClientId");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Complaints_Number");
+
+                    b.HasIndex("RootCauseCode");
+
+                    b.HasIndex("Kind", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Complaints_Kind_Received");
+
+                    b.HasIndex("Stage", "RegisteredAtUtc")
+                        .HasDatabaseName("IX_Complaints_Stage_Registered");
+
+                    b.ToTable("Complaints");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.ComplaintStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "AtUtc")
+                        .HasDatabaseName("IX_ComplaintSteps_Complaint_At");
+
+                    b.ToTable("ComplaintSteps");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.ComplaintTag", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ComplaintId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("IX_ComplaintTags_Kind_Value");
+
+                    b.ToTable("ComplaintTags");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.CorrectiveAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedDoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("DeadlineUtc")
+                        .HasDatabaseName("IX_CorrectiveActions_ToVerify")
+                        .HasFilter("\"VerifiedAtUtc\" IS NULL OR \"Result\" = 2");
+
+                    b.HasIndex("OwnerUserId", "DeadlineUtc")
+                        .HasDatabaseName("IX_CorrectiveActions_Owner");
+
+                    b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.EmployeeCommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("EmployeeUserId", "NotedAtUtc")
+                        .HasDatabaseName("IX_EmployeeCommendations_Employee");
+
+                    b.ToTable("EmployeeCommendations");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.FeedbackDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc")
+                        .HasDatabaseName("IX_FeedbackDigests_Sent");
+
+                    b.ToTable("FeedbackDigests");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.RootCause", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameLt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauses");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.StandardReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesToStandard")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StaffInformedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffInformedHow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StandardReviews");
                 });
 
             modelBuilder.Entity("CaseDesk.Domain.Contacts.Contact", b =>
@@ -1048,7 +1658,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Visits.VisitReschedule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ByUserId")
@@ -1271,6 +1880,80 @@ namespace CaseDesk.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.ResponseClock", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Clocks.CommitmentTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseDesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseDesk.Domain.Complaints.RootCause", null)
+                        .WithMany()
+                        .HasForeignKey("RootCauseCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.ComplaintStep", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.ComplaintTag", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.CorrectiveAction", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CaseDesk.Domain.Users.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.EmployeeCommendation", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseDesk.Domain.Users.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Contacts.Contact", b =>
                 {
                     b.HasOne("CaseDesk.Domain.Cases.Case", null)
@@ -1455,6 +2138,15 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Navigation("Groups");
 
                     b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("CaseDesk.Domain.Visits.HomeVisit", b =>

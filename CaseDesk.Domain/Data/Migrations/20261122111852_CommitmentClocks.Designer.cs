@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseDesk.Domain.Data.Migrations
 {
     [DbContext(typeof(CaseDeskDb))]
-    [Migration("20261122104432_ClientsCasesContacts")]
-    partial class ClientsCasesContacts
+    [Migration("20261122111852_CommitmentClocks")]
+    partial class CommitmentClocks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -152,7 +152,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Cases.CaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedToUserId")
@@ -305,7 +304,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Clients.HouseholdMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -329,6 +327,253 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.HasIndex("ClientId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.Closure", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Closures");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.CommitmentTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtRiskPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Touchpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EffectiveFromUtc")
+                        .HasDatabaseName("IX_CommitmentTargets_Kind_Effective");
+
+                    b.ToTable("CommitmentTargets");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Notifications_Clock_User")
+                        .HasFilter("\"ClockId\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Notifications_UnreadByUser")
+                        .HasFilter("\"ReadAtUtc\" IS NULL");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.OfficeDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("OfficeDays");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.ResponseClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ActualMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("AtRiskAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtRiskPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BreachNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MarginMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PausedMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PausedSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Touchpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_BreachSweep")
+                        .HasFilter("\"State\" = 1 AND \"BreachNotifiedAtUtc\" IS NULL");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("Kind", "StoppedAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_Kind_Stopped");
+
+                    b.HasIndex("OwnerUserId", "DueAtUtc")
+                        .HasDatabaseName("IX_ResponseClocks_OpenByOwner")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex("SubjectId", "Kind")
+                        .HasDatabaseName("IX_ResponseClocks_Subject");
+
+                    b.ToTable("ResponseClocks");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.TargetReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TargetReviews");
                 });
 
             modelBuilder.Entity("CaseDesk.Domain.Contacts.Contact", b =>
@@ -1051,7 +1296,6 @@ namespace CaseDesk.Domain.Data.Migrations
             modelBuilder.Entity("CaseDesk.Domain.Visits.VisitReschedule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ByUserId")
@@ -1271,6 +1515,15 @@ namespace CaseDesk.Domain.Data.Migrations
                         .WithMany("Household")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Clocks.ResponseClock", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Clocks.CommitmentTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

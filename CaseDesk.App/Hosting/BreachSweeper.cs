@@ -1,0 +1,32 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+
+namespace CaseDesk.App.Hosting;
+
+/// <summary>
+/// Every minute, tells heads about newly breached commitments (<see cref="NotifyBreaches"/>, as the
+/// system, so the run is audited like any command). A failed run is logged and retried next minute.
+/// </summary>
+internal sealed class BreachSweeper(ICaseDeskSender sender, TimeProvider clock, ILogger<BreachSweeper> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                var reported = await sender.Send(new NotifyBreaches(), Caller.System, stoppingToken);
+                if (reported > 0)
+                    logger.LogInformation("Reported {Count} newly breached clocks to heads", reported);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The breach sweep failed; it runs again in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

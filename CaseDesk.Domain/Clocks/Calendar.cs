@@ -1,0 +1,99 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Clocks;
+
+/// <summary>Office hours, one-off closures and the public holidays of a year.</summary>
+[AnyStaff]
+public sealed record GetWorkingCalendar(int Year) : IQuery<WorkingCalendarDetails>;
+
+public sealed record OfficeDayRow(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes, Guid Version);
+public sealed record ClosureRow(DateOnly Date, string Reason);
+public sealed record HolidayRow(DateOnly Date, string NameLt);
+public sealed record WorkingCalendarDetails(IReadOnlyList<OfficeDayRow> Hours, IReadOnlyList<ClosureRow> Closures, IReadOnlyList<HolidayRow> Holidays);
+
+internal sealed class GetWorkingCalendarValidator : AbstractValidator<GetWorkingCalendar>
+{
+    public GetWorkingCalendarValidator() => RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage(_ => T("The date is out of range."));
+}
+
+internal sealed class GetWorkingCalendarHandler(CaseDeskDb db) : IRequestHandler<GetWorkingCalendar, WorkingCalendarDetails>
+{
+    public async Task<WorkingCalendarDetails> Handle(GetWorkingCalendar request, CancellationToken ct)
+    {
+        var days = await db.OfficeDays.AsNoTracking().ToListAsync(ct);
+        var ordered = days.OrderBy(d => ((int)d.Day + 6) % 7).Select(d => new OfficeDayRow(d.Day, d.Opens, d.Closes, d.Version)).ToList();
+        var closures = await db.Closures.AsNoTracking().OrderBy(c => c.Date).Select(c => new ClosureRow(c.Date, c.Reason)).ToListAsync(ct);
+        var holidays = WorkingCalendar.PublicHolidays(request.Year).Select(h => new HolidayRow(h.Date, h.NameLt)).OrderBy(h => h.Date).ToList();
+        return new WorkingCalendarDetails(ordered, closures, holidays);
+    }
+}
+
+/// <summary>Changes a weekday's office hours (both null: closed). Running clocks keep the due times they have.</summary>
+[AllowedRoles(Roles.Head, Roles.Admin)]
+public sealed record SetOfficeHours(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes, Guid Version) : ICommand<Guid>;
+
+internal sealed class SetOfficeHoursValidator : AbstractValidator<SetOfficeHours>
+{
+    public SetOfficeHoursValidator()
+    {
+        RuleFor(r => r.Day).IsInEnum();
+        RuleFor(r => r.Closes).Must((r, closes) => (r.Opens is null) == (closes is null) && (closes is null || closes > r.Opens))
+            .WithMessage(_ => T("The office must close after it opens (or leave both empty for a closed day)."));
+    }
+}
+
+internal sealed class SetOfficeHoursHandler(CaseDeskDb db) : IRequestHandler<SetOfficeHours, Guid>
+{
+    public async Task<Guid> Handle(SetOfficeHours request, CancellationToken ct)
+    {
+        var day = await db.OfficeDays.SingleAsync(d => d.Day == request.Day, ct);
+        db.ExpectVersion(day, request.Version);
+        day.Opens = request.Opens;
+        day.Closes = request.Closes;
+        await db.SaveChangesAsync(ct);
+        return day.Version;
+    }
+}
+
+[AllowedRoles(Roles.Head, Roles.Admin)]
+public sealed record AddClosure(DateOnly Date, string Reason) : ICommand<MediatR.Unit>;
+
+internal sealed class AddClosureValidator : AbstractValidator<AddClosure>
+{
+    public AddClosureValidator(CaseDeskDb db)
+    {
+        RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the office is closed."))
+            .MaximumLength(300).WithMessage(_ => T("At most {0} characters.", 300));
+        RuleFor(r => r.Date).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."))
+            .MustAsync(async (d, ct) => !await db.Closures.AnyAsync(c => c.Date == d, ct)).WithMessage(_ => T("That day is already marked closed."));
+    }
+}
+
+internal sealed class AddClosureHandler(CaseDeskDb db) : IRequestHandler<AddClosure, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(AddClosure request, CancellationToken ct)
+    {
+        db.Closures.Add(new Closure { Date = request.Date, Reason = request.Reason.Trim() });
+        await db.SaveChangesAsync(ct);
+        return MediatR.Unit.Value;
+    }
+}
+
+[AllowedRoles(Roles.Head, Roles.Admin)]
+public sealed record RemoveClosure(DateOnly Date) : ICommand<MediatR.Unit>;
+
+internal sealed class RemoveClosureHandler(CaseDeskDb db) : IRequestHandler<RemoveClosure, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(RemoveClosure request, CancellationToken ct)
+    {
+        var closure = await db.Closures.SingleOrDefaultAsync(c => c.Date == request.Date, ct) ?? throw new NotFoundException("Closure", request.Date);
+        db.Closures.Remove(closure);
+        await db.SaveChangesAsync(ct);
+        return MediatR.Unit.Value;
+    }
+}

@@ -1,0 +1,366 @@
+using CaseDesk.Domain.Common;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Complaints;
+
+public enum FeedbackKind
+{
+    Complaint = 1,
+    Suggestion = 2,
+}
+
+/// <summary>12.2: where feedback comes from.</summary>
+public enum FeedbackSource
+{
+    InPerson = 1,
+    Phone = 2,
+    Email = 3,
+    Website = 4,
+    FeedbackBook = 5,
+    ClientSurvey = 6,
+    ResidentSurvey = 7,
+    SocialNetwork = 8,
+}
+
+/// <summary>
+/// The complaint's path (9.2, 12.2). Each step is recorded with who and when; a step may only
+/// follow the one before it, and closing needs the client told what was decided and done.
+/// </summary>
+public enum ComplaintStage
+{
+    Registered = 1,
+    Acknowledged = 2,
+    FactsClarified = 3,
+    ActionPlanTold = 4,
+    Routed = 5,
+    RootCauseFound = 6,
+    ActionsPlanned = 7,
+    ActionsVerified = 8,
+    ClientInformed = 9,
+    Closed = 10,
+}
+
+public enum VerificationResult
+{
+    Done = 1,
+    NotDone = 2,
+}
+
+/// <summary>A complaint or a suggestion, registered from any source, with the client and case when known.</summary>
+public sealed class Complaint : IVersioned
+{
+    private readonly List<ComplaintStep> steps = [];
+    private readonly List<CorrectiveAction> actions = [];
+    private readonly List<ComplaintTag> tags = [];
+
+    private Complaint() { }
+
+    public Complaint(Guid id, string number, FeedbackKind kind, FeedbackSource source, DateTime receivedAtUtc, string text,
+        Guid? clientId, Guid? caseId, string? contactName, string? contactDetails, DateTime nowUtc, string by)
+    {
+        Id = id; Number = number; Kind = kind; Source = source; ReceivedAtUtc = receivedAtUtc; Text = text.Trim();
+        ClientId = clientId; CaseId = caseId; ContactName = contactName?.Trim(); ContactDetails = contactDetails?.Trim();
+        RegisteredAtUtc = nowUtc; RegisteredByUserId = by; Stage = ComplaintStage.Registered;
+        steps.Add(new ComplaintStep(Id, ComplaintStage.Registered, nowUtc, by, null));
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>"SK-2026-0001" for complaints, "PA-2026-0001" for suggestions.</summary>
+    public string Number { get; private set; } = "";
+    public FeedbackKind Kind { get; private set; }
+    public FeedbackSource Source { get; private set; }
+    public DateTime ReceivedAtUtc { get; private set; }
+    public DateTime RegisteredAtUtc { get; private set; }
+    public string RegisteredByUserId { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public Guid? ClientId { get; private set; }
+    public Guid? CaseId { get; private set; }
+    /// <summary>Who to tell, when the person is not a registered client (or anonymous: empty).</summary>
+    public string? ContactName { get; private set; }
+    public string? ContactDetails { get; private set; }
+    public ComplaintStage Stage { get; private set; }
+    public bool DepartmentAtFault { get; private set; }
+    public string? Apology { get; private set; }
+    public string? Facts { get; private set; }
+    public string? ActionPlan { get; private set; }
+    public string? RootCauseCode { get; private set; }
+    public string? RootCauseText { get; private set; }
+    public string? Outcome { get; private set; }
+    public DateTime? ClientInformedAtUtc { get; private set; }
+    public string? ClientInformedHow { get; private set; }
+    /// <summary>Suggestions: the client was thanked (and invited to suggest more).</summary>
+    public DateTime? ThankedAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public int ReopenCount { get; private set; }
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<ComplaintStep> Steps => steps;
+    public IReadOnlyList<CorrectiveAction> Actions => actions;
+    public IReadOnlyList<ComplaintTag> Tags => tags;
+
+    public bool IsAnonymous => ClientId is null && string.IsNullOrWhiteSpace(ContactDetails);
+
+    public void Tag(IEnumerable<int> touchpoints, IEnumerable<string> commitments, IEnumerable<Guid> units)
+    {
+        tags.Clear();
+        tags.AddRange(touchpoints.Distinct().Select(t => new ComplaintTag { ComplaintId = Id, Kind = TagKind.Touchpoint, Value = t.ToString() }));
+        tags.AddRange(commitments.Distinct().Select(c => new ComplaintTag { ComplaintId = Id, Kind = TagKind.Commitment, Value = c }));
+        tags.AddRange(units.Distinct().Select(u => new ComplaintTag { ComplaintId = Id, Kind = TagKind.Unit, Value = u.ToString() }));
+    }
+
+    public void Acknowledge(bool departmentAtFault, string? apology, DateTime at, string by)
+    {
+        Move(ComplaintStage.Registered, ComplaintStage.Acknowledged, at, by, apology);
+        if (departmentAtFault && string.IsNullOrWhiteSpace(apology))
+            throw new DomainRefusalException(T("Record the apology, because the department was at fault (commitment X)."));
+        DepartmentAtFault = departmentAtFault;
+        Apology = apology?.Trim();
+    }
+
+    public void ClarifyFacts(string facts, DateTime at, string by)
+    {
+        Require(facts, T("Write the facts that were clarified."));
+        Move(ComplaintStage.Acknowledged, ComplaintStage.FactsClarified, at, by, facts);
+        Facts = facts.Trim();
+    }
+
+    public void TellActionPlan(string plan, DateTime at, string by)
+    {
+        Require(plan, T("Write the action plan the client was given."));
+        Move(ComplaintStage.FactsClarified, ComplaintStage.ActionPlanTold, at, by, plan);
+        ActionPlan = plan.Trim();
+    }
+
+    public void Route(IReadOnlyCollection<Guid> units, DateTime at, string by)
+    {
+        if (units.Count == 0)
+            throw new DomainRefusalException(T("Choose at least one unit, because the heads of the units concerned find the solution."));
+        Move(ComplaintStage.ActionPlanTold, ComplaintStage.Routed, at, by, null);
+        tags.RemoveAll(t => t.Kind == TagKind.Unit);
+        tags.AddRange(units.Distinct().Select(u => new ComplaintTag { ComplaintId = Id, Kind = TagKind.Unit, Value = u.ToString() }));
+    }
+
+    public void ChooseRootCause(string code, string? text, DateTime at, string by)
+    {
+        Require(code, T("Choose the root cause."));
+        Move(ComplaintStage.Routed, ComplaintStage.RootCauseFound, at, by, text);
+        RootCauseCode = code;
+        RootCauseText = text?.Trim();
+    }
+
+    public CorrectiveAction PlanAction(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
+    {
+        if (Stage is not (ComplaintStage.RootCauseFound or ComplaintStage.ActionsPlanned))
+            throw new DomainRefusalException(T("Corrective actions come after the root cause is found, because they must remove that cause."));
+        Require(description, T("Describe the corrective action."));
+        if (deadlineUtc <= at)
+            throw new DomainRefusalException(T("The deadline must be in the future."));
+        var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
+        actions.Add(action);
+        if (Stage == ComplaintStage.RootCauseFound)
+        {
+            Stage = ComplaintStage.ActionsPlanned;
+            steps.Add(new ComplaintStep(Id, ComplaintStage.ActionsPlanned, at, by, null));
+        }
+        return action;
+    }
+
+    /// <summary>
+    /// The standard officer checks an action once its deadline has passed (12.2). When every action
+    /// is verified done, the complaint moves on to informing the client.
+    /// </summary>
+    public void Verify(Guid actionId, VerificationResult result, string evidence, DateTime at, string by)
+    {
+        if (Stage != ComplaintStage.ActionsPlanned)
+            throw new DomainRefusalException(T("Actions are verified while they are planned and not all verified."));
+        var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
+        action.Verify(result, evidence, at, by);
+        if (actions.All(a => a.Result == VerificationResult.Done))
+        {
+            Stage = ComplaintStage.ActionsVerified;
+            steps.Add(new ComplaintStep(Id, ComplaintStage.ActionsVerified, at, by, null));
+        }
+    }
+
+    /// <summary>The client is told what was decided and done (touchpoint 10). Anonymous feedback has no one to tell.</summary>
+    public void InformClient(string outcome, string how, DateTime at, string by)
+    {
+        Require(outcome, T("Write what the client was told was decided and done."));
+        Require(how, T("Say how the client was told."));
+        Move(ComplaintStage.ActionsVerified, ComplaintStage.ClientInformed, at, by, outcome);
+        Outcome = outcome.Trim();
+        ClientInformedAtUtc = at;
+        ClientInformedHow = how.Trim();
+    }
+
+    public void Close(DateTime at, string by)
+    {
+        if (Stage != ComplaintStage.ClientInformed)
+            throw new DomainRefusalException(Stage < ComplaintStage.ClientInformed
+                ? T("The complaint cannot be closed, because the client has not been told what was decided and done.")
+                : T("The complaint is already closed."));
+        Move(ComplaintStage.ClientInformed, ComplaintStage.Closed, at, by, null);
+        ClosedAtUtc = at;
+    }
+
+    /// <summary>A closed complaint reopens at the routing step: new facts need a new look at cause and actions.</summary>
+    public void Reopen(string reason, DateTime at, string by)
+    {
+        Require(reason, T("Say why the complaint is reopened."));
+        if (Stage != ComplaintStage.Closed)
+            throw new DomainRefusalException(T("Only a closed complaint can be reopened."));
+        Stage = ComplaintStage.Routed;
+        ClosedAtUtc = null;
+        ClientInformedAtUtc = null;
+        ReopenCount++;
+        steps.Add(new ComplaintStep(Id, ComplaintStage.Routed, at, by, T("Reopened: {0}", reason.Trim())));
+    }
+
+    /// <summary>Suggestions: register the idea, thank the client and invite more (9.2).</summary>
+    public void Thank(string how, DateTime at, string by)
+    {
+        if (Kind != FeedbackKind.Suggestion)
+            throw new DomainRefusalException(T("Only a suggestion is thanked; a complaint is acknowledged."));
+        if (ThankedAtUtc is not null)
+            throw new DomainRefusalException(T("The client was already thanked."));
+        Require(how, T("Say how the client was thanked."));
+        ThankedAtUtc = at;
+        steps.Add(new ComplaintStep(Id, ComplaintStage.Acknowledged, at, by, how.Trim()));
+    }
+
+    public CorrectiveAction AddImprovement(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
+    {
+        if (Kind != FeedbackKind.Suggestion)
+            throw new DomainRefusalException(T("Improvement actions belong to suggestions; complaints get corrective actions."));
+        Require(description, T("Describe the corrective action."));
+        if (deadlineUtc <= at)
+            throw new DomainRefusalException(T("The deadline must be in the future."));
+        var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
+        actions.Add(action);
+        return action;
+    }
+
+    private void Move(ComplaintStage from, ComplaintStage to, DateTime at, string by, string? note)
+    {
+        if (Kind != FeedbackKind.Complaint)
+            throw new DomainRefusalException(T("A suggestion does not go through the complaint steps."));
+        if (Stage != from)
+            throw new DomainRefusalException(T("This step cannot be taken now, because the complaint is at the step \"{0}\" and must first reach \"{1}\".",
+                StageName(Stage), StageName(from)));
+        Stage = to;
+        steps.Add(new ComplaintStep(Id, to, at, by, note?.Trim()));
+    }
+
+    private static void Require(string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new DomainRefusalException(message);
+    }
+
+    public static string StageName(ComplaintStage stage) => stage switch
+    {
+        ComplaintStage.Registered => T("registered"),
+        ComplaintStage.Acknowledged => T("acknowledged to the client"),
+        ComplaintStage.FactsClarified => T("facts clarified"),
+        ComplaintStage.ActionPlanTold => T("action plan told to the client"),
+        ComplaintStage.Routed => T("routed to the heads concerned"),
+        ComplaintStage.RootCauseFound => T("root cause found"),
+        ComplaintStage.ActionsPlanned => T("corrective actions planned"),
+        ComplaintStage.ActionsVerified => T("actions verified"),
+        ComplaintStage.ClientInformed => T("client told what was done"),
+        _ => T("closed"),
+    };
+}
+
+public sealed class ComplaintStep
+{
+    private ComplaintStep() { }
+
+    public ComplaintStep(Guid complaintId, ComplaintStage stage, DateTime atUtc, string byUserId, string? note)
+    {
+        Id = Guid.CreateVersion7(); ComplaintId = complaintId; Stage = stage; AtUtc = atUtc; ByUserId = byUserId; Note = note;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ComplaintId { get; private set; }
+    public ComplaintStage Stage { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public string ByUserId { get; private set; } = "";
+    public string? Note { get; private set; }
+}
+
+public enum TagKind
+{
+    Touchpoint = 1,
+    Commitment = 2,
+    Unit = 3,
+}
+
+public sealed class ComplaintTag
+{
+    public Guid ComplaintId { get; set; }
+    public TagKind Kind { get; set; }
+    public string Value { get; set; } = "";
+}
+
+/// <summary>A corrective (or improvement) action with an owner and a deadline, verified by the standard officer after the deadline.</summary>
+public sealed class CorrectiveAction
+{
+    private CorrectiveAction() { }
+
+    public CorrectiveAction(Guid id, Guid complaintId, string description, string ownerUserId, DateTime deadlineUtc, DateTime createdAtUtc, string createdBy)
+    {
+        Id = id; ComplaintId = complaintId; Description = description.Trim(); OwnerUserId = ownerUserId; DeadlineUtc = deadlineUtc;
+        CreatedAtUtc = createdAtUtc; CreatedByUserId = createdBy;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ComplaintId { get; private set; }
+    public string Description { get; private set; } = "";
+    public string OwnerUserId { get; private set; } = "";
+    public DateTime DeadlineUtc { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+    public DateTime? ReportedDoneAtUtc { get; private set; }
+    public VerificationResult? Result { get; private set; }
+    public string? Evidence { get; private set; }
+    public DateTime? VerifiedAtUtc { get; private set; }
+    public string? VerifiedByUserId { get; private set; }
+
+    public void ReportDone(DateTime at) => ReportedDoneAtUtc ??= at;
+
+    public void Verify(VerificationResult result, string evidence, DateTime at, string by)
+    {
+        if (at < DeadlineUtc && ReportedDoneAtUtc is null)
+            throw new DomainRefusalException(T("The action cannot be verified yet, because its deadline has not passed and its owner has not reported it done."));
+        if (Result == VerificationResult.Done)
+            throw new DomainRefusalException(T("This action was already verified as done."));
+        if (string.IsNullOrWhiteSpace(evidence))
+            throw new DomainRefusalException(T("Write the evidence the verification rests on."));
+        Result = result;
+        Evidence = evidence.Trim();
+        VerifiedAtUtc = at;
+        VerifiedByUserId = by;
+    }
+
+    /// <summary>A "not done" verification gives the owner a new deadline; the officer checks again after it.</summary>
+    public void Extend(DateTime newDeadlineUtc, DateTime at)
+    {
+        if (Result != VerificationResult.NotDone)
+            throw new DomainRefusalException(T("Only an action verified as not done gets a new deadline."));
+        if (newDeadlineUtc <= at)
+            throw new DomainRefusalException(T("The deadline must be in the future."));
+        DeadlineUtc = newDeadlineUtc;
+        Result = null;
+        ReportedDoneAtUtc = null;
+    }
+}
+
+/// <summary>The managed taxonomy of root causes (Admin, QualityOfficer).</summary>
+public sealed class RootCause
+{
+    public string Code { get; set; } = "";
+    public string NameLt { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,196 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static CaseDesk.Domain.Common.DomainText;
+
+namespace CaseDesk.Domain.Complaints;
+
+// One record per step of the complaint's path; each carries the version the user saw and returns the new one.
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
+public sealed record AcknowledgeComplaint(Guid Id, Guid Version, bool DepartmentAtFault, string? Apology) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
+public sealed record ClarifyComplaintFacts(Guid Id, Guid Version, string Facts) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
+public sealed record TellComplaintActionPlan(Guid Id, Guid Version, string Plan) : ICommand<Guid>;
+
+/// <summary>Routes the complaint to the heads of the units concerned (9.2).</summary>
+[AllowedRoles(Roles.QualityOfficer)]
+public sealed record RouteComplaint(Guid Id, Guid Version, IReadOnlyList<Guid> Units) : ICommand<Guid>;
+
+[AllowedRoles(Roles.Head, Roles.QualityOfficer)]
+public sealed record ChooseRootCause(Guid Id, Guid Version, string Code, string? Text) : ICommand<Guid>;
+
+[AllowedRoles(Roles.Head, Roles.QualityOfficer)]
+public sealed record PlanCorrectiveAction(Guid Id, Guid Version, string Description, string OwnerUserId, DateTime DeadlineUtc) : ICommand<Guid>;
+
+/// <summary>12.2: after the deadline the standard officer, and only the officer, checks the action was done.</summary>
+[AllowedRoles(Roles.QualityOfficer)]
+public sealed record VerifyCorrectiveAction(Guid Id, Guid Version, Guid ActionId, VerificationResult Result, string Evidence) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer)]
+public sealed record ExtendCorrectiveAction(Guid Id, Guid Version, Guid ActionId, DateTime NewDeadlineUtc) : ICommand<Guid>;
+
+/// <summary>The client is told what was decided and done: required before closing; stops the resolution clock.</summary>
+[AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
+public sealed record InformComplainant(Guid Id, Guid Version, string Outcome, string How) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer)]
+public sealed record CloseComplaint(Guid Id, Guid Version) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head)]
+public sealed record ReopenComplaint(Guid Id, Guid Version, string Reason) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker, Roles.Reception)]
+public sealed record ThankForSuggestion(Guid Id, Guid Version, string How) : ICommand<Guid>;
+
+[AllowedRoles(Roles.QualityOfficer, Roles.Head)]
+public sealed record AddImprovementAction(Guid Id, Guid Version, string Description, string OwnerUserId, DateTime DeadlineUtc) : ICommand<Guid>;
+
+/// <summary>The action's owner (anyone on staff) reports it done, so the officer may verify before the deadline.</summary>
+[AllowedRoles(Roles.Caseworker, Roles.Head, Roles.QualityOfficer, Roles.Reception, Roles.Admin)]
+public sealed record ReportActionDone(Guid ActionId) : ICommand<MediatR.Unit>;
+
+internal sealed class StepTextValidator :
+    AbstractValidator<ClarifyComplaintFacts>
+{
+    public StepTextValidator() => RuleFor(r => r.Facts).MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
+}
+
+internal sealed class PlanCorrectiveActionValidator : AbstractValidator<PlanCorrectiveAction>
+{
+    public PlanCorrectiveActionValidator(CaseDeskDb db)
+    {
+        RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
+            .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.OwnerUserId).MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.DeadlineUtc).Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
+    }
+}
+
+internal sealed class AddImprovementActionValidator : AbstractValidator<AddImprovementAction>
+{
+    public AddImprovementActionValidator(CaseDeskDb db)
+    {
+        RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
+            .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.OwnerUserId).MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+    }
+}
+
+internal sealed class ChooseRootCauseValidator : AbstractValidator<ChooseRootCause>
+{
+    public ChooseRootCauseValidator(CaseDeskDb db)
+    {
+        RuleFor(r => r.Code).MustAsync((code, ct) => db.RootCauses.AnyAsync(c => c.Code == code && c.IsActive, ct)).WithMessage(_ => T("Choose the root cause."));
+        RuleFor(r => r.Text).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+    }
+}
+
+internal sealed class RouteComplaintValidator : AbstractValidator<RouteComplaint>
+{
+    public RouteComplaintValidator(CaseDeskDb db) =>
+        RuleFor(r => r.Units).MustAsync(async (units, ct) => await db.OrgUnits.CountAsync(u => units.Contains(u.Id), ct) == units.Distinct().Count())
+            .WithMessage(_ => T("Unknown unit."));
+}
+
+internal sealed class VerifyCorrectiveActionValidator : AbstractValidator<VerifyCorrectiveAction>
+{
+    public VerifyCorrectiveActionValidator()
+    {
+        RuleFor(r => r.Result).IsInEnum();
+        RuleFor(r => r.Evidence).NotEmpty().WithMessage(_ => T("Write the evidence the verification rests on."))
+            .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+    }
+}
+
+internal sealed class InformComplainantValidator : AbstractValidator<InformComplainant>
+{
+    public InformComplainantValidator()
+    {
+        RuleFor(r => r.Outcome).NotEmpty().WithMessage(_ => T("Write what the client was told was decided and done."))
+            .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the client was told.")).MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
+    }
+}
+
+internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) :
+    IRequestHandler<AcknowledgeComplaint, Guid>, IRequestHandler<ClarifyComplaintFacts, Guid>, IRequestHandler<TellComplaintActionPlan, Guid>,
+    IRequestHandler<RouteComplaint, Guid>, IRequestHandler<ChooseRootCause, Guid>, IRequestHandler<PlanCorrectiveAction, Guid>,
+    IRequestHandler<VerifyCorrectiveAction, Guid>, IRequestHandler<ExtendCorrectiveAction, Guid>, IRequestHandler<InformComplainant, Guid>,
+    IRequestHandler<CloseComplaint, Guid>, IRequestHandler<ReopenComplaint, Guid>, IRequestHandler<ThankForSuggestion, Guid>,
+    IRequestHandler<AddImprovementAction, Guid>, IRequestHandler<ReportActionDone, MediatR.Unit>
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string Me => callers.Caller.UserId;
+
+    public Task<Guid> Handle(AcknowledgeComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        c.Acknowledge(r.DepartmentAtFault, r.Apology, Now, Me);
+        await clocks.StopAsync(ClockKind.ComplaintAcknowledged, c.Id, Now, ct);
+    });
+
+    public Task<Guid> Handle(ClarifyComplaintFacts r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.ClarifyFacts(r.Facts, Now, Me));
+
+    public Task<Guid> Handle(TellComplaintActionPlan r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.TellActionPlan(r.Plan, Now, Me));
+
+    public Task<Guid> Handle(RouteComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Route(r.Units, Now, Me));
+
+    public Task<Guid> Handle(ChooseRootCause r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.ChooseRootCause(r.Code, r.Text, Now, Me));
+
+    public Task<Guid> Handle(PlanCorrectiveAction r, CancellationToken ct) =>
+        Step(r.Id, r.Version, ct, c => AddAction(c.PlanAction(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
+
+    public Task<Guid> Handle(VerifyCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Verify(r.ActionId, r.Result, r.Evidence, Now, Me));
+
+    public Task<Guid> Handle(ExtendCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c =>
+        (c.Actions.SingleOrDefault(a => a.Id == r.ActionId) ?? throw new NotFoundException("CorrectiveAction", r.ActionId)).Extend(r.NewDeadlineUtc, Now));
+
+    public Task<Guid> Handle(InformComplainant r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        c.InformClient(r.Outcome, r.How, Now, Me);
+        await clocks.StopAsync(ClockKind.ComplaintResolved, c.Id, Now, ct);
+    });
+
+    public Task<Guid> Handle(CloseComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Close(Now, Me));
+
+    public Task<Guid> Handle(ReopenComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        c.Reopen(r.Reason, Now, Me);
+        // The client must again be told what was done: a fresh resolution clock runs from the reopening.
+        await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), c.Id, null, null, c.ClientId, c.CaseId, Now, ct);
+    });
+
+    public Task<Guid> Handle(ThankForSuggestion r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Thank(r.How, Now, Me));
+
+    public Task<Guid> Handle(AddImprovementAction r, CancellationToken ct) =>
+        Step(r.Id, r.Version, ct, c => AddAction(c.AddImprovement(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
+
+    public async Task<MediatR.Unit> Handle(ReportActionDone r, CancellationToken ct)
+    {
+        var action = await db.CorrectiveActions.SingleOrDefaultAsync(a => a.Id == r.ActionId, ct) ?? throw new NotFoundException("CorrectiveAction", r.ActionId);
+        if (action.OwnerUserId != Me && !callers.Caller.IsInRole(Roles.QualityOfficer))
+            throw new DomainRefusalException(T("Only the action's owner can report it done, because the officer relies on that report."));
+        action.ReportDone(Now);
+        await db.SaveChangesAsync(ct);
+        return MediatR.Unit.Value;
+    }
+
+    private void AddAction(CorrectiveAction action) => db.Entry(action).State = EntityState.Added;
+
+    private Task<Guid> Step(Guid id, Guid version, CancellationToken ct, Action<Complaint> step) =>
+        Step(id, version, ct, c => { step(c); return Task.CompletedTask; });
+
+    private async Task<Guid> Step(Guid id, Guid version, CancellationToken ct, Func<Complaint, Task> step)
+    {
+        var complaint = await ComplaintRules.LoadAsync(db, id, version, ct);
+        await step(complaint);
+        await db.SaveChangesAsync(ct);
+        return complaint.Version;
+    }
+}

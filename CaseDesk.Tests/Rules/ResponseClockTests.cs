@@ -1,0 +1,130 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+
+namespace CaseDesk.Tests.Rules;
+
+public sealed class ResponseClockTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Default;
+
+    private static DateTime Vilnius(int y, int mo, int d, int h, int mi = 0) => VilniusTime.ToUtc(new DateTime(y, mo, d, h, mi, 0));
+
+    private static CommitmentTarget Target(ClockKind kind, int minutes, TargetUnit unit = TargetUnit.WorkingMinutes, int atRisk = 75) =>
+        new(Guid.NewGuid(), kind, minutes, unit, atRisk, "IX", 3, DefaultTargets.EffectiveFrom, "system", DefaultTargets.EffectiveFrom, null);
+
+    private static ResponseClock Start(ClockKind kind, DateTime at, CommitmentTarget target) =>
+        new(Guid.NewGuid(), kind, "Test", Guid.NewGuid(), "owner", null, null, null, at, target, Calendar);
+
+    [Fact]
+    public void A_one_working_day_clock_is_on_track_then_at_risk_at_75_percent_then_breached_after_its_due_time()
+    {
+        var clock = Start(ClockKind.EmailReply, Vilnius(2026, 3, 9, 9), Target(ClockKind.EmailReply, 480));
+
+        Assert.Equal(Vilnius(2026, 3, 9, 15), clock.AtRiskAtUtc); // 6 of 8 working hours
+        Assert.Equal(Vilnius(2026, 3, 9, 17), clock.DueAtUtc);
+        Assert.Equal(ClockStatus.OnTrack, clock.StatusAt(Vilnius(2026, 3, 9, 14, 59)));
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 9, 15)));
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 9, 17)));
+        Assert.Equal(ClockStatus.Breached, clock.StatusAt(Vilnius(2026, 3, 9, 17, 1)));
+    }
+
+    [Fact]
+    public void Stopping_in_time_records_the_actual_and_the_margin_it_was_met_by()
+    {
+        var clock = Start(ClockKind.CallBack, Vilnius(2026, 3, 9, 16), Target(ClockKind.CallBack, 480));
+
+        clock.Stop(Vilnius(2026, 3, 10, 10), Calendar);
+
+        Assert.Equal(ClockState.Met, clock.State);
+        Assert.Equal(180, clock.ActualMinutes); // Monday 16-17, Tuesday 8-10
+        Assert.Equal(300, clock.MarginMinutes);
+        Assert.Equal(ClockStatus.Met, clock.StatusAt(Vilnius(2026, 3, 20, 10)));
+    }
+
+    [Fact]
+    public void Stopping_late_records_a_miss_and_by_how_much()
+    {
+        var clock = Start(ClockKind.CallBack, Vilnius(2026, 3, 9, 9), Target(ClockKind.CallBack, 480));
+
+        clock.Stop(Vilnius(2026, 3, 10, 9, 30), Calendar);
+
+        Assert.Equal(ClockState.Missed, clock.State);
+        Assert.Equal(480 + 90, clock.ActualMinutes);
+        Assert.Equal(-90, clock.MarginMinutes);
+    }
+
+    [Fact]
+    public void A_paused_clock_does_not_count_the_pause_and_its_due_time_moves_on()
+    {
+        var clock = Start(ClockKind.InformationLetter, Vilnius(2026, 3, 9, 9), Target(ClockKind.InformationLetter, 480));
+
+        clock.Pause(Vilnius(2026, 3, 9, 11), "Laukiama kliento dokumentų");
+        Assert.Equal(ClockStatus.Paused, clock.StatusAt(Vilnius(2026, 3, 12, 9)));
+        clock.Resume(Vilnius(2026, 3, 10, 11), Calendar);
+
+        // 2 hours used before the pause, 6 left from Tuesday 11:00 → Tuesday 17:00.
+        Assert.Equal(Vilnius(2026, 3, 10, 17), clock.DueAtUtc);
+        Assert.Equal(540, clock.PausedMinutes); // Monday 11-17 (6h) + Tuesday 8-11 (3h)
+        clock.Stop(Vilnius(2026, 3, 10, 16), Calendar);
+        Assert.Equal((ClockState.Met, 420.0, 60.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));
+    }
+
+    [Fact]
+    public void A_call_back_clock_cannot_be_paused_because_the_standard_expects_an_answer_whatever_the_client_does()
+    {
+        using var _ = Support.UiCulture.Use("en");
+        var clock = Start(ClockKind.CallBack, Vilnius(2026, 3, 9, 9), Target(ClockKind.CallBack, 480));
+
+        var refusal = Assert.Throws<DomainRefusalException>(() => clock.Pause(Vilnius(2026, 3, 9, 10), "Klientas neatsiliepia"));
+
+        Assert.Contains("because", refusal.Because);
+        Assert.Equal(ClockState.Running, clock.State);
+    }
+
+    [Fact]
+    public void Arrival_punctuality_is_counted_in_plain_minutes_even_outside_office_hours()
+    {
+        var agreed = Vilnius(2026, 3, 9, 17, 30); // after office hours
+        var clock = Start(ClockKind.VisitArrival, agreed, Target(ClockKind.VisitArrival, 15, TargetUnit.WallMinutes));
+
+        clock.Stop(agreed.AddMinutes(12), Calendar);
+
+        Assert.Equal((ClockState.Met, 12.0, 3.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));
+    }
+
+    [Fact]
+    public void A_reschedule_notice_is_met_only_when_the_client_was_told_before_the_agreed_time()
+    {
+        var agreed = Vilnius(2026, 3, 10, 10);
+        var target = Target(ClockKind.RescheduleNotice, 0, TargetUnit.BeforeDeadline);
+        var toldInTime = new ResponseClock(Guid.NewGuid(), ClockKind.RescheduleNotice, "Visit", Guid.NewGuid(), "o", null, null, null, Vilnius(2026, 3, 9, 9), target, Calendar, agreed);
+        var toldLate = new ResponseClock(Guid.NewGuid(), ClockKind.RescheduleNotice, "Visit", Guid.NewGuid(), "o", null, null, null, Vilnius(2026, 3, 9, 9), target, Calendar, agreed);
+
+        toldInTime.Stop(agreed.AddHours(-1), Calendar);
+        toldLate.Stop(agreed.AddMinutes(20), Calendar);
+
+        Assert.Equal((ClockState.Met, 60.0), (toldInTime.State, toldInTime.MarginMinutes!.Value));
+        Assert.Equal((ClockState.Missed, -20.0), (toldLate.State, toldLate.MarginMinutes!.Value));
+    }
+
+    [Fact]
+    public void A_cancelled_clock_is_neither_met_nor_missed_and_cannot_be_stopped_again()
+    {
+        var clock = Start(ClockKind.VisitAgreed, Vilnius(2026, 3, 9, 9), Target(ClockKind.VisitAgreed, 2400));
+
+        clock.Cancel(Vilnius(2026, 3, 9, 10));
+
+        Assert.Equal(ClockStatus.Cancelled, clock.StatusAt(Vilnius(2026, 3, 30, 10)));
+        Assert.Throws<InvalidOperationException>(() => clock.Stop(Vilnius(2026, 3, 9, 11), Calendar));
+    }
+
+    [Fact]
+    public void The_clock_keeps_the_target_it_started_with()
+    {
+        var target = Target(ClockKind.EmailReply, 480, atRisk: 50);
+        var clock = Start(ClockKind.EmailReply, Vilnius(2026, 3, 9, 9), target);
+
+        Assert.Equal((target.Id, 480, 50), (clock.TargetId, clock.TargetMinutes, clock.AtRiskPercent));
+        Assert.Equal(Vilnius(2026, 3, 9, 13), clock.AtRiskAtUtc);
+    }
+}

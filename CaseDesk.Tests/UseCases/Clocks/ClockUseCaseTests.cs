@@ -1,0 +1,158 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Reference;
+using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseDesk.Tests.UseCases.Clocks;
+
+public sealed class ClockUseCaseTests : IAsyncLifetime
+{
+    private static readonly Guid ServicesUnit = StandardReferenceData.Units[1].Id;
+    private static readonly Guid CashUnit = StandardReferenceData.Units[2].Id;
+    private TestDatabase database = default!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private Task<ResponseClock> StartClock(ClockKind kind, string? owner, Guid? unit) =>
+        database.InScopeAsync(async services =>
+        {
+            var book = services.GetRequiredService<ClockBook>();
+            var clock = await book.StartAsync(kind, "Test", Guid.NewGuid(), owner, unit, null, null, database.Clock.UtcDateTime, default);
+            await services.GetRequiredService<CaseDesk.Domain.Data.CaseDeskDb>().SaveChangesAsync();
+            return clock;
+        });
+
+    private async Task<string> HeadOf(Guid unit, string name)
+    {
+        var head = await database.CreateUserAsync(name, Roles.Head);
+        await using var db = database.OpenDb();
+        (await db.Users.SingleAsync(u => u.Id == head.UserId)).UnitId = unit;
+        await db.SaveChangesAsync();
+        return head.UserId;
+    }
+
+    [Fact]
+    public async Task The_defaults_are_seeded_as_the_first_version_of_every_target()
+    {
+        var reader = await database.CreateCallerAsync(Roles.Trainer);
+
+        var targets = await database.Send(new GetTargets(), reader);
+
+        Assert.Equal(Enum.GetValues<ClockKind>().Order(), targets.InForce.Select(t => t.Kind).Order());
+        Assert.Equal(480, targets.InForce.Single(t => t.Kind == ClockKind.EmailReply).Minutes);
+        Assert.Equal((15, TargetUnit.WallMinutes), targets.InForce.Where(t => t.Kind == ClockKind.VisitArrival).Select(t => (t.Minutes, t.Unit)).Single());
+        Assert.Equal(20 * 480, targets.InForce.Single(t => t.Kind == ClockKind.ComplaintResolved).Minutes);
+        Assert.All(targets.InForce, t => Assert.Equal(75, t.AtRiskPercent));
+        Assert.True(targets.ReviewDue);
+    }
+
+    [Fact]
+    public async Task A_new_target_applies_to_clocks_started_after_it_and_never_to_earlier_ones()
+    {
+        var head = await database.CreateCallerAsync(Roles.Head);
+        var before = await StartClock(ClockKind.EmailReply, null, null);
+
+        await database.Send(new SetTarget(ClockKind.EmailReply, 240, 50, database.Clock.UtcDateTime, "Greičiau"), head);
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = await StartClock(ClockKind.EmailReply, null, null);
+
+        var stored = await database.ReadAsync(db => db.ResponseClocks.AsNoTracking().ToDictionaryAsync(c => c.Id));
+        Assert.Equal((480, 75), (stored[before.Id].TargetMinutes, stored[before.Id].AtRiskPercent));
+        Assert.Equal((240, 50), (stored[after.Id].TargetMinutes, stored[after.Id].AtRiskPercent));
+        var overview = await database.Send(new GetTargets(), head);
+        Assert.Equal(2, overview.History.Count(t => t.Kind == ClockKind.EmailReply));
+        Assert.Equal(240, overview.InForce.Single(t => t.Kind == ClockKind.EmailReply).Minutes);
+    }
+
+    [Fact]
+    public async Task A_target_cannot_be_back_dated_and_a_caseworker_cannot_set_one()
+    {
+        var head = await database.CreateCallerAsync(Roles.Head);
+        var caseworker = await database.CreateCallerAsync(Roles.Caseworker);
+
+        await Assert.ThrowsAsync<RequestValidationException>(
+            () => database.Send(new SetTarget(ClockKind.EmailReply, 240, 75, database.Clock.UtcDateTime.AddDays(-1), null), head));
+        await Assert.ThrowsAsync<AccessDeniedException>(
+            () => database.Send(new SetTarget(ClockKind.EmailReply, 240, 75, database.Clock.UtcDateTime, null), caseworker));
+        Assert.Equal(1, await database.ReadAsync(db => db.CommitmentTargets.CountAsync(t => t.Kind == ClockKind.EmailReply)));
+    }
+
+    [Fact]
+    public async Task A_breach_notifies_the_heads_of_the_owners_unit_once_no_storms()
+    {
+        var servicesHead = await HeadOf(ServicesUnit, "vida");
+        var cashHead = await HeadOf(CashUnit, "rimas");
+        var asta = await database.CreateUserAsync("asta", Roles.Caseworker);
+        await StartClock(ClockKind.CallBack, asta.UserId, ServicesUnit);
+
+        Assert.Equal(0, await database.Send(new NotifyBreaches(), Caller.System));
+        database.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, await database.Send(new NotifyBreaches(), Caller.System));
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await database.Send(new NotifyBreaches(), Caller.System));
+
+        var vida = new Caller(servicesHead, "vida", new HashSet<string> { Roles.Head });
+        var note = Assert.Single(await database.Send(new GetMyNotifications(), vida));
+        Assert.Contains("asta Tester", note.Text);
+        Assert.Empty(await database.Send(new GetMyNotifications(), new Caller(cashHead, "rimas", new HashSet<string> { Roles.Head })));
+
+        await database.Send(new MarkNotificationRead(note.Id), vida);
+        Assert.Empty(await database.Send(new GetMyNotifications(), vida));
+    }
+
+    [Fact]
+    public async Task A_stopped_clock_is_never_reported_and_a_paused_one_not_while_paused()
+    {
+        await HeadOf(ServicesUnit, "vida");
+        var stopped = await StartClock(ClockKind.EmailReply, null, ServicesUnit);
+        var paused = await StartClock(ClockKind.InformationLetter, null, ServicesUnit);
+        var caseworker = await database.CreateCallerAsync(Roles.Caseworker);
+        await database.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<ClockBook>().StopAsync(ClockKind.EmailReply, stopped.SubjectId, database.Clock.UtcDateTime.AddHours(1), default);
+            await services.GetRequiredService<CaseDesk.Domain.Data.CaseDeskDb>().SaveChangesAsync();
+            return 0;
+        });
+        await database.Send(new PauseClock(paused.Id, "Laukiama kliento dokumentų"), caseworker);
+
+        database.Clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(0, await database.Send(new NotifyBreaches(), Caller.System));
+        await database.Send(new ResumeClock(paused.Id), caseworker);
+        var resumed = await database.ReadAsync(db => db.ResponseClocks.AsNoTracking().SingleAsync(c => c.Id == paused.Id));
+        Assert.True(resumed.DueAtUtc > database.Clock.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task Pausing_a_call_back_is_refused_with_its_because()
+    {
+        using var _ = UiCulture.Use("en");
+        var clock = await StartClock(ClockKind.CallBack, null, null);
+        var caseworker = await database.CreateCallerAsync(Roles.Caseworker);
+
+        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new PauseClock(clock.Id, "Neatsiliepia"), caseworker));
+
+        Assert.Contains("because", refusal.Because);
+    }
+
+    [Fact]
+    public async Task Office_hours_and_closures_change_the_calendar_clocks_count_with()
+    {
+        var admin = await database.CreateCallerAsync(Roles.Admin);
+        var calendar = await database.Send(new GetWorkingCalendar(2026), admin);
+        var friday = calendar.Hours.Single(h => h.Day == DayOfWeek.Friday);
+
+        await database.Send(new SetOfficeHours(DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(13, 0), friday.Version), admin);
+        await database.Send(new AddClosure(new DateOnly(2026, 3, 16), "Persikraustymas"), admin);
+        await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(new AddClosure(new DateOnly(2026, 3, 16), "Dar kartą"), admin));
+
+        var loaded = await database.ReadAsync(db => ClockBook.LoadCalendarAsync(db, default));
+        Assert.False(loaded.IsWorkingDay(new DateOnly(2026, 3, 16)));
+        Assert.Equal(60, loaded.WorkingMinutesBetween(VilniusTime.ToUtc(new DateTime(2026, 3, 13, 12, 0, 0)), VilniusTime.ToUtc(new DateTime(2026, 3, 13, 15, 0, 0))));
+        Assert.Contains((await database.Send(new GetWorkingCalendar(2026), admin)).Holidays, h => h.Date == new DateOnly(2026, 4, 6));
+    }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using CaseDesk.Bench;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Demo;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args.Skip(1).ToArray());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
+
+return args.FirstOrDefault() switch
+{
+    "generate" => await Generate(options),
+    "measure" => await Measure(options),
+    "plans" => await Plans(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        CaseDesk benchmark (see docs/performance.md)
+
+          generate --db PATH [--clients 100000] [--cases 150000] [--contacts 1000000] [--caseworkers 60] [--seed 2026] [--force]
+              Builds a migrated database with demo logins and generated Lithuanian data. An existing file is reused
+              unless --force is given.
+          measure --db PATH [--iterations 300] [--warmup 100] [--seconds 10] [--senders 1,2,4,8] [--out FILE] [--synchronous NORMAL]
+              Generates the database first if it does not exist (with the generate sizes), prints the query plans,
+              then measures client search, the caseworker's case list and LogContact throughput through the real
+              sender and pipeline. --out also writes the results as Markdown. --synchronous overrides the app's
+              PRAGMA synchronous (FULL) on every connection, to show what another durability setting would give.
+          plans --db PATH
+              Only the SQL and the query plans of the measured reads.
+        """);
+    return 2;
+}
+
+static async Task<int> Generate(BenchOptions o)
+{
+    if (File.Exists(o.Db) && !o.Force)
+    {
+        if (!File.Exists(o.Db + ".generation.txt"))
+        {
+            Console.Error.WriteLine($"{o.Db} exists but its generation did not finish ({o.Db}.generation.txt is missing): use --force to rebuild it.");
+            return 2;
+        }
+        Console.WriteLine($"{o.Db} exists: reusing it (--force regenerates).");
+        Console.WriteLine(await File.ReadAllTextAsync(o.Db + ".generation.txt"));
+        return 0;
+    }
+
+    BenchHost.DeleteDatabase(o.Db);
+    File.Delete(o.Db + ".generation.txt");
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
+    await using var provider = BenchHost.Build(o.Db);
+    var total = Stopwatch.StartNew();
+    await DatabaseInitializer.MigrateAndSeedAsync(provider);
+    await DatabaseInitializer.SeedDemoLoginsAsync(provider);
+    Console.WriteLine($"migrate, reference data, demo logins: {total.Elapsed.TotalSeconds:F1} s");
+
+    var report = await DemoDataGenerator.GenerateAsync(provider, new DemoDataOptions
+    {
+        Clients = o.Clients, Cases = o.Cases, Contacts = o.Contacts, ExtraCaseworkers = o.Caseworkers, Seed = o.Seed,
+    }, Console.WriteLine);
+    total.Stop();
+
+    var summary = string.Join(Environment.NewLine,
+    [
+        $"generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, seed {o.Seed}",
+        $"clients {report.Clients} (personal codes {report.PersonalCodes}), cases {report.Cases} (open {report.OpenCases}), contacts {report.Contacts}",
+        $"promises {report.Promises}, phone messages {report.PhoneMessages}, e-mails {report.Emails}, visits {report.Visits}, letters {report.Letters}, staff created {report.StaffCreated}",
+        $"rows written {report.Rows}, total time {total.Elapsed.TotalSeconds:F1} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s CPU " +
+            $"({report.Rows / report.Elapsed.TotalSeconds:N0} rows/s in the bulk phases); load average {File.ReadAllText("/proc/loadavg")[..14]}",
+        .. report.Phases.Select(p => $"  {p.Phase}: {p.Took.TotalSeconds:F1} s"),
+        $"database file {new FileInfo(o.Db).Length / 1024.0 / 1024.0:F0} MiB",
+    ]);
+    Console.WriteLine(summary);
+    await File.WriteAllTextAsync(o.Db + ".generation.txt", summary + Environment.NewLine);
+    return 0;
+}
+
+static async Task<int> Measure(BenchOptions o)
+{
+    if (!File.Exists(o.Db + ".generation.txt"))
+    {
+        var generated = await Generate(o);
+        if (generated != 0) return generated;
+    }
+    var capture = new SqlCapture();
+    await using var provider = BenchHost.Build(o.Db, capture, o.Synchronous);
+    var run = new Measurements(provider, capture, o);
+    var markdown = await run.RunAsync();
+    if (o.Out is not null)
+    {
+        await File.WriteAllTextAsync(o.Out, markdown);
+        Console.WriteLine($"results written to {o.Out}");
+    }
+    return run.AllTargetsMet ? 0 : 1;
+}
+
+static async Task<int> Plans(BenchOptions o)
+{
+    if (!File.Exists(o.Db))
+    {
+        Console.Error.WriteLine($"{o.Db} does not exist: run generate first.");
+        return 2;
+    }
+    var capture = new SqlCapture();
+    await using var provider = BenchHost.Build(o.Db, capture);
+    var run = new Measurements(provider, capture, o);
+    Console.WriteLine(await run.PlansOnlyAsync());
+    return 0;
+}
+
+internal sealed record BenchOptions
+{
+    public string Db { get; init; } = "/tmp/casedesk-bench/bench.db";
+    public int Clients { get; init; } = 100_000;
+    public int Cases { get; init; } = 150_000;
+    public int Contacts { get; init; } = 1_000_000;
+    public int Caseworkers { get; init; } = 60;
+    public int Seed { get; init; } = 2026;
+    public bool Force { get; init; }
+    public int Iterations { get; init; } = 300;
+    public int Warmup { get; init; } = 100;
+    public int Seconds { get; init; } = 10;
+    public int[] Senders { get; init; } = [1, 2, 4, 8];
+    public string? Out { get; init; }
+    /// <summary>Null: the app's own setting (SqlitePragmas). Otherwise a what-if override for every connection.</summary>
+    public string? Synchronous { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.TryParse(Value(), out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number.");
+            o = args[i] switch
+            {
+                "--db" => o with { Db = Value() },
+                "--clients" => o with { Clients = Number() },
+                "--cases" => o with { Cases = Number() },
+                "--contacts" => o with { Contacts = Number() },
+                "--caseworkers" => o with { Caseworkers = Number() },
+                "--seed" => o with { Seed = Number() },
+                "--force" => o with { Force = true },
+                "--iterations" => o with { Iterations = Math.Max(1, Number()) },
+                "--warmup" => o with { Warmup = Number() },
+                "--seconds" => o with { Seconds = Math.Max(1, Number()) },
+                "--senders" => o with { Senders = Value().Split(',').Select(int.Parse).Where(n => n > 0).ToArray() },
+                "--out" => o with { Out = Value() },
+                "--synchronous" => o with { Synchronous = Value() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return o;
+    }
+}
