@@ -34,7 +34,7 @@ public static class CaseDeskHost
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
-            options.AccessDeniedPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "CaseDesk.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;

@@ -1,0 +1,96 @@
+using Xunit.Abstractions;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>One browser context and its page, with what the page reported (uncaught errors, console errors).</summary>
+public sealed partial class BrowserSession : IAsyncDisposable
+{
+    private readonly ITestOutputHelper? log;
+    private readonly ConcurrentQueue<string> pageErrors = new();
+    private readonly ConcurrentQueue<string> consoleErrors = new();
+
+    internal BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper? log)
+    {
+        Context = context;
+        Page = page;
+        this.log = log;
+        page.PageError += (_, error) => pageErrors.Enqueue(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                consoleErrors.Enqueue(message.Text);
+        };
+    }
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    /// <summary>Uncaught exceptions in the page's scripts.</summary>
+    public IReadOnlyCollection<string> PageErrors => pageErrors;
+
+    /// <summary>console.error lines (Blazor logs circuit failures here).</summary>
+    public IReadOnlyCollection<string> ConsoleErrors => consoleErrors;
+
+    /// <summary>The side navigation's item texts.</summary>
+    public ILocator NavItems => Page.Locator("nav .rz-navigation-item-text");
+
+    /// <summary>The content area; its data-interactive turns "true" when the circuit has rendered it.</summary>
+    public ILocator Main => Page.Locator("main[data-interactive]");
+
+    public ILocator ReconnectModal => Page.Locator("#components-reconnect-modal");
+
+    /// <summary>Fills the static sign-in form and submits it; does not check the outcome.</summary>
+    public async Task SubmitSignInAsync(string userName, string password)
+    {
+        await Page.GotoAsync("account/login");
+        await Page.Locator("#username").FillAsync(userName);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Signs in as a demo user and waits for the interactive shell on the home page.</summary>
+    public async Task SignInAsync(string userName, string password = BrowserFixture.DemoPassword)
+    {
+        await SubmitSignInAsync(userName, password);
+        await Expect(Page).ToHaveURLAsync(HomeUrl());
+        await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync(userName);
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Waits until the interactive circuit has rendered the page: clicks before that hit the prerendered HTML and do nothing.</summary>
+    public Task WaitForCircuitAsync() =>
+        Expect(Main).ToHaveAttributeAsync("data-interactive", "true");
+
+    /// <summary>Full page load of an app path, then waits for the circuit.</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForCircuitAsync();
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.Locator("form.logout-form button[type=submit]").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(LoginUrl());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (log is not null)
+        {
+            foreach (var error in pageErrors) log.WriteLine($"[page error] {error}");
+            foreach (var error in consoleErrors) log.WriteLine($"[console error] {error}");
+        }
+        await Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"^https?://[^/]+/$")]
+    public static partial Regex HomeUrl();
+
+    [GeneratedRegex(@"/account/login(\?.*)?$")]
+    public static partial Regex LoginUrl();
+}

@@ -1,0 +1,113 @@
+using CaseDesk.Domain.Common;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>The interactive circuit at work: the Users grid, its search and the New user dialog.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private static ILocator Rows(IPage page) => page.Locator("[data-testid=users-grid] tbody tr");
+
+    private static ILocator Search(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = UiText.Lt("Search") });
+
+    private static ILocator Dialog(IPage page) => page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("staff-user-form") });
+
+    /// <summary>The validation message right after the form field that holds the input.</summary>
+    private static ILocator MessageAfter(ILocator dialog, string inputId) =>
+        dialog.Locator($"xpath=.//div[contains(@class,'rz-form-field')][.//*[@id='{inputId}']]/following-sibling::div[1][contains(@class,'validation-message')]");
+
+    private async Task<BrowserSession> OpenUsersAsAdminAsync()
+    {
+        var session = await fixture.SignInAsync("admin", output);
+        await session.OpenAsync("admin/users");
+        await Expect(Rows(session.Page).Filter(new() { HasText = "caseworker2" })).ToHaveCountAsync(1);
+        return session;
+    }
+
+    [SkippableFact]
+    public async Task Search_filters_the_grid_over_the_circuit()
+    {
+        await using var session = await OpenUsersAsAdminAsync();
+        var page = session.Page;
+        var all = await Rows(page).CountAsync();
+        Assert.True(all >= 7, $"expected at least the 7 demo users, saw {all} rows");
+
+        await Search(page).FillAsync("kazlaus");
+        await Expect(Rows(page)).ToHaveCountAsync(1);
+        await Expect(Rows(page).First).ToContainTextAsync("Tomas Kazlauskas");
+        await Expect(Rows(page).First).ToContainTextAsync("caseworker2");
+
+        await Search(page).FillAsync("nobody-by-this-name");
+        await Expect(Rows(page)).ToHaveCountAsync(1);
+        await Expect(Rows(page).First).ToHaveTextAsync(UiText.Lt("No users match."));
+
+        await Search(page).FillAsync("");
+        await Expect(Rows(page)).ToHaveCountAsync(all);
+    }
+
+    [SkippableFact]
+    public async Task New_user_dialog_submitted_empty_shows_Lithuanian_messages_at_the_fields_and_creates_nothing()
+    {
+        await using var session = await OpenUsersAsAdminAsync();
+        var page = session.Page;
+        var before = await Rows(page).CountAsync();
+
+        await page.GetByTestId("new-user").ClickAsync();
+        var dialog = Dialog(page);
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByTestId("save-user").ClickAsync();
+
+        await Expect(MessageAfter(dialog, "UserName")).ToHaveTextAsync(UiText.DomainLt("Enter a user name."));
+        await Expect(MessageAfter(dialog, "UserName")).ToHaveTextAsync("Įveskite naudotojo vardą.");
+        await Expect(MessageAfter(dialog, "Email")).ToHaveTextAsync(UiText.DomainLt("Enter an e-mail address."));
+        await Expect(MessageAfter(dialog, "InitialPassword")).ToHaveTextAsync(UiText.DomainLt("Enter an initial password."));
+        await Expect(dialog.Locator("fieldset.role-picker + .validation-message")).ToHaveTextAsync(UiText.DomainLt("Choose at least one role."));
+        await Expect(dialog.Locator(".validation-message").Filter(new() { HasText = UiText.DomainLt("Enter the first name.") })).ToBeVisibleAsync();
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Cancel") }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Rows(page)).ToHaveCountAsync(before);
+        Assert.Empty(session.PageErrors);
+    }
+
+    [SkippableFact]
+    public async Task Admin_creates_a_user_in_the_dialog_who_then_signs_in_with_that_role()
+    {
+        var userName = $"e2e.{Guid.NewGuid():N}"[..16];
+        const string password = "Pradinis2026x";
+        await using (var session = await OpenUsersAsAdminAsync())
+        {
+            var page = session.Page;
+            await page.GetByTestId("new-user").ClickAsync();
+            var dialog = Dialog(page);
+            await Expect(dialog).ToBeVisibleAsync();
+
+            await dialog.Locator("#FirstName").FillAsync("Jonas");
+            await dialog.Locator("#LastName").FillAsync("Testauskas");
+            await dialog.Locator("#UserName").FillAsync(userName);
+            await dialog.Locator("#Email").FillAsync($"{userName}@casedesk.test");
+            await dialog.Locator("#Position").FillAsync("Socialinis darbuotojas");
+            var caseworkerBox = dialog.Locator(".rz-chkbox").Filter(new() { Has = page.Locator($"#role-{Roles.Caseworker}") });
+            await caseworkerBox.ClickAsync();
+            await Expect(caseworkerBox).ToHaveAttributeAsync("aria-checked", "true");
+            await dialog.Locator("#InitialPassword").FillAsync(password);
+            await dialog.GetByTestId("save-user").ClickAsync();
+
+            await Expect(dialog).ToHaveCountAsync(0);
+            await Expect(page.Locator(".rz-notification")).ToContainTextAsync(string.Format(UiText.Lt("User {0} created."), userName));
+            await Search(page).FillAsync(userName);
+            await Expect(Rows(page)).ToHaveCountAsync(1);
+            await Expect(Rows(page).First).ToContainTextAsync("Jonas Testauskas");
+            await Expect(Rows(page).First).ToContainTextAsync(UiText.Lt(Roles.Caseworker));
+            Assert.Empty(session.PageErrors);
+        }
+
+        await using var newcomer = await fixture.NewSessionAsync(output);
+        await newcomer.SignInAsync(userName, password);
+        await Expect(newcomer.Page.Locator("main h1")).ToHaveTextAsync("Mano darbai");
+        await Expect(newcomer.Page.GetByText("Sveiki, Jonas.")).ToBeVisibleAsync();
+    }
+}
