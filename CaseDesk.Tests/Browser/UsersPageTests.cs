@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using Microsoft.Playwright;
+using IPage = Microsoft.Playwright.IPage;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
