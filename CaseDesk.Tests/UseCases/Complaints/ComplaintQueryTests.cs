@@ -60,7 +60,8 @@ public sealed class ComplaintQueryTests : IAsyncLifetime
         var row = (await List(new ComplaintFilter(), "vizitui")).Items.Single();
         Assert.Equal(("SK-2026-0002", "Marija Kazlauskienė", client, true, false), (row.Number, row.From, row.ClientId, row.IsOpen, row.IsAnonymous));
         var sorted = await List(new ComplaintFilter(ComplaintScope.All), sort: nameof(ComplaintRow.Number), take: 2);
-        Assert.Equal((4, ["PA-2026-0001", "SK-2026-0001"]), (sorted.Total, sorted.Items.Select(r => r.Number).ToArray()));
+        Assert.Equal(4, sorted.Total);
+        Assert.Equal(["PA-2026-0001", "SK-2026-0001"], sorted.Items.Select(r => r.Number));
         Assert.All((await List(new ComplaintFilter(ComplaintScope.Closed))).Items, r => Assert.False(r.IsOpen));
         Assert.All((await List(new ComplaintFilter(ComplaintScope.Open))).Items, r => Assert.True(r.IsOpen));
     }
