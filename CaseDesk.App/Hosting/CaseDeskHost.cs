@@ -151,6 +151,7 @@ public static class CaseDeskHost
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
+        app.MapComplaintEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Work;
@@ -86,6 +87,59 @@ public static class Names
         ClockStatus.Met => "Met",
         ClockStatus.Missed => "Missed",
         _ => "Cancelled",
+    };
+
+    public static string Of(FeedbackKind kind) => kind switch
+    {
+        FeedbackKind.Complaint => "Complaint",
+        _ => "Suggestion",
+    };
+
+    public static string Of(FeedbackSource source) => source switch
+    {
+        FeedbackSource.InPerson => "In person",
+        FeedbackSource.Phone => "Phone",
+        FeedbackSource.Email => "E-mail",
+        FeedbackSource.Website => "Website",
+        FeedbackSource.FeedbackBook => "Feedback and suggestion book",
+        FeedbackSource.ClientSurvey => "Client survey",
+        FeedbackSource.ResidentSurvey => "Resident survey",
+        _ => "Social networks",
+    };
+
+    public static string Of(ComplaintStage stage) => stage switch
+    {
+        ComplaintStage.Registered => "Registered",
+        ComplaintStage.Acknowledged => "Acknowledged to the client",
+        ComplaintStage.FactsClarified => "Facts clarified",
+        ComplaintStage.ActionPlanTold => "Action plan told to the client",
+        ComplaintStage.Routed => "Routed to the heads",
+        ComplaintStage.RootCauseFound => "Root cause found",
+        ComplaintStage.ActionsPlanned => "Corrective actions planned",
+        ComplaintStage.ActionsVerified => "Actions verified",
+        ComplaintStage.ClientInformed => "Client told what was done",
+        _ => "Closed",
+    };
+
+    public static string Of(VerificationResult result) => result switch
+    {
+        VerificationResult.Done => "Done",
+        _ => "Not done",
+    };
+
+    public static string Of(ComplaintScope scope) => scope switch
+    {
+        ComplaintScope.Open => "Open",
+        ComplaintScope.Closed => "Finished",
+        _ => "All",
+    };
+
+    public static string Of(AnalysisDimension dimension) => dimension switch
+    {
+        AnalysisDimension.RootCause => "By root cause",
+        AnalysisDimension.Touchpoint => "By touchpoint",
+        AnalysisDimension.Commitment => "By commitment",
+        _ => "By unit",
     };
 
     public static string Of(DayOfWeek day) => day switch

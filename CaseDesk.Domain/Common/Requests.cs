@@ -17,10 +17,16 @@ public interface IReadsPersonalData
     Guid? ClientId { get; }
 }
 
-/// <summary>A row of a result that shows a client's personal data.</summary>
+/// <summary>A row of a result that shows a client's personal data. A row that may have no client (anonymous feedback) gives <see cref="Guid.Empty"/>.</summary>
 public interface IHasClientId
 {
     Guid ClientId { get; }
+}
+
+/// <summary>A result made of several lists (e.g. a dashboard) that says which clients it shows.</summary>
+public interface IShowsClients
+{
+    IEnumerable<Guid> ClientIdsShown { get; }
 }
 
 /// <summary>

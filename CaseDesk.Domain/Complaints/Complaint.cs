@@ -108,11 +108,24 @@ public sealed class Complaint : IVersioned
         tags.AddRange(units.Distinct().Select(u => new ComplaintTag { ComplaintId = Id, Kind = TagKind.Unit, Value = u.ToString() }));
     }
 
+    /// <summary>Corrects the touchpoints and commitments concerned (e.g. once the facts are clear); the routed units stay.</summary>
+    public void Retag(IEnumerable<int> touchpoints, IEnumerable<string> commitments)
+    {
+        // A diff, not clear-and-add: re-adding a tag with the key of a removed one would clash in the change tracker.
+        var wanted = touchpoints.Distinct().Select(t => (Kind: TagKind.Touchpoint, Value: t.ToString()))
+            .Concat(commitments.Distinct().Select(c => (Kind: TagKind.Commitment, Value: c)))
+            .ToHashSet();
+        tags.RemoveAll(t => t.Kind != TagKind.Unit && !wanted.Contains((t.Kind, t.Value)));
+        foreach (var (kind, value) in wanted.Where(w => !tags.Any(t => t.Kind == w.Kind && t.Value == w.Value)))
+            tags.Add(new ComplaintTag { ComplaintId = Id, Kind = kind, Value = value });
+    }
+
     public void Acknowledge(bool departmentAtFault, string? apology, DateTime at, string by)
     {
-        Move(ComplaintStage.Registered, ComplaintStage.Acknowledged, at, by, apology);
+        EnsureAt(ComplaintStage.Registered);
         if (departmentAtFault && string.IsNullOrWhiteSpace(apology))
             throw new DomainRefusalException(T("Record the apology, because the department was at fault (commitment X)."));
+        Move(ComplaintStage.Registered, ComplaintStage.Acknowledged, at, by, apology);
         DepartmentAtFault = departmentAtFault;
         Apology = apology?.Trim();
     }
@@ -150,6 +163,8 @@ public sealed class Complaint : IVersioned
 
     public CorrectiveAction PlanAction(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
     {
+        if (Kind != FeedbackKind.Complaint)
+            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
         if (Stage is not (ComplaintStage.RootCauseFound or ComplaintStage.ActionsPlanned))
             throw new DomainRefusalException(T("Corrective actions come after the root cause is found, because they must remove that cause."));
         Require(description, T("Describe the corrective action."));
@@ -171,10 +186,14 @@ public sealed class Complaint : IVersioned
     /// </summary>
     public void Verify(Guid actionId, VerificationResult result, string evidence, DateTime at, string by)
     {
-        if (Stage != ComplaintStage.ActionsPlanned)
-            throw new DomainRefusalException(T("Actions are verified while they are planned and not all verified."));
+        // A suggestion's improvement actions are checked the same way, but a suggestion has no stages to move through.
+        if (Kind == FeedbackKind.Complaint && Stage != ComplaintStage.ActionsPlanned)
+            throw new DomainRefusalException(T("Actions cannot be verified now, because the complaint is at the step \"{0}\" and actions are verified at the step \"{1}\".",
+                StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
         var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
         action.Verify(result, evidence, at, by);
+        if (Kind == FeedbackKind.Suggestion)
+            return;
         if (actions.All(a => a.Result == VerificationResult.Done))
         {
             Stage = ComplaintStage.ActionsVerified;
@@ -195,10 +214,12 @@ public sealed class Complaint : IVersioned
 
     public void Close(DateTime at, string by)
     {
+        if (Kind != FeedbackKind.Complaint)
+            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
         if (Stage != ComplaintStage.ClientInformed)
             throw new DomainRefusalException(Stage < ComplaintStage.ClientInformed
                 ? T("The complaint cannot be closed, because the client has not been told what was decided and done.")
-                : T("The complaint is already closed."));
+                : T("The complaint cannot be closed again, because it is already closed."));
         Move(ComplaintStage.ClientInformed, ComplaintStage.Closed, at, by, null);
         ClosedAtUtc = at;
     }
@@ -208,7 +229,7 @@ public sealed class Complaint : IVersioned
     {
         Require(reason, T("Say why the complaint is reopened."));
         if (Stage != ComplaintStage.Closed)
-            throw new DomainRefusalException(T("Only a closed complaint can be reopened."));
+            throw new DomainRefusalException(T("The complaint cannot be reopened, because it is not closed."));
         Stage = ComplaintStage.Routed;
         ClosedAtUtc = null;
         ClientInformedAtUtc = null;
@@ -220,9 +241,9 @@ public sealed class Complaint : IVersioned
     public void Thank(string how, DateTime at, string by)
     {
         if (Kind != FeedbackKind.Suggestion)
-            throw new DomainRefusalException(T("Only a suggestion is thanked; a complaint is acknowledged."));
+            throw new DomainRefusalException(T("A complaint is not thanked, because its receipt is acknowledged to the client instead."));
         if (ThankedAtUtc is not null)
-            throw new DomainRefusalException(T("The client was already thanked."));
+            throw new DomainRefusalException(T("The client cannot be thanked again, because they were already thanked."));
         Require(how, T("Say how the client was thanked."));
         ThankedAtUtc = at;
         steps.Add(new ComplaintStep(Id, ComplaintStage.Acknowledged, at, by, how.Trim()));
@@ -231,7 +252,7 @@ public sealed class Complaint : IVersioned
     public CorrectiveAction AddImprovement(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
     {
         if (Kind != FeedbackKind.Suggestion)
-            throw new DomainRefusalException(T("Improvement actions belong to suggestions; complaints get corrective actions."));
+            throw new DomainRefusalException(T("A complaint gets no improvement actions, because its corrective actions follow from the root cause."));
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
             throw new DomainRefusalException(T("The deadline must be in the future."));
@@ -240,13 +261,18 @@ public sealed class Complaint : IVersioned
         return action;
     }
 
-    private void Move(ComplaintStage from, ComplaintStage to, DateTime at, string by, string? note)
+    private void EnsureAt(ComplaintStage from)
     {
         if (Kind != FeedbackKind.Complaint)
-            throw new DomainRefusalException(T("A suggestion does not go through the complaint steps."));
+            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
         if (Stage != from)
             throw new DomainRefusalException(T("This step cannot be taken now, because the complaint is at the step \"{0}\" and must first reach \"{1}\".",
                 StageName(Stage), StageName(from)));
+    }
+
+    private void Move(ComplaintStage from, ComplaintStage to, DateTime at, string by, string? note)
+    {
+        EnsureAt(from);
         Stage = to;
         steps.Add(new ComplaintStep(Id, to, at, by, note?.Trim()));
     }

@@ -56,30 +56,89 @@ public sealed record AddImprovementAction(Guid Id, Guid Version, string Descript
 [AllowedRoles(Roles.Caseworker, Roles.Head, Roles.QualityOfficer, Roles.Reception, Roles.Admin)]
 public sealed record ReportActionDone(Guid ActionId) : ICommand<MediatR.Unit>;
 
-internal sealed class StepTextValidator :
-    AbstractValidator<ClarifyComplaintFacts>
+/// <summary>Corrects the touchpoints and commitments a complaint or suggestion is tagged with (the analysis counts by them).</summary>
+[AllowedRoles(Roles.QualityOfficer, Roles.Head)]
+public sealed record TagComplaint(Guid Id, Guid Version, IReadOnlyList<int> Touchpoints, IReadOnlyList<string> Commitments) : ICommand<Guid>;
+
+// Step texts are checked at the field, so an empty box shows under the box; the entity still refuses them on its own.
+
+internal sealed class AcknowledgeComplaintValidator : AbstractValidator<AcknowledgeComplaint>
 {
-    public StepTextValidator() => RuleFor(r => r.Facts).MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
+    public AcknowledgeComplaintValidator()
+    {
+        RuleFor(r => r.Apology).NotEmpty().When(r => r.DepartmentAtFault)
+            .WithMessage(_ => T("Record the apology, because the department was at fault (commitment X)."));
+        RuleFor(r => r.Apology).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+    }
+}
+
+internal sealed class ClarifyComplaintFactsValidator : AbstractValidator<ClarifyComplaintFacts>
+{
+    public ClarifyComplaintFactsValidator() =>
+        RuleFor(r => r.Facts).NotEmpty().WithMessage(_ => T("Write the facts that were clarified."))
+            .MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
+}
+
+internal sealed class TellComplaintActionPlanValidator : AbstractValidator<TellComplaintActionPlan>
+{
+    public TellComplaintActionPlanValidator() =>
+        RuleFor(r => r.Plan).NotEmpty().WithMessage(_ => T("Write the action plan the client was given."))
+            .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+}
+
+internal sealed class ReopenComplaintValidator : AbstractValidator<ReopenComplaint>
+{
+    public ReopenComplaintValidator() =>
+        RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the complaint is reopened."))
+            .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+}
+
+internal sealed class ThankForSuggestionValidator : AbstractValidator<ThankForSuggestion>
+{
+    public ThankForSuggestionValidator() =>
+        RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the client was thanked."))
+            .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+}
+
+internal sealed class ExtendCorrectiveActionValidator : AbstractValidator<ExtendCorrectiveAction>
+{
+    public ExtendCorrectiveActionValidator(TimeProvider clock) =>
+        RuleFor(r => r.NewDeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
+            .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
+}
+
+internal sealed class TagComplaintValidator : AbstractValidator<TagComplaint>
+{
+    public TagComplaintValidator()
+    {
+        RuleFor(r => r.Touchpoints).Must(t => t.All(n => n is >= 1 and <= 10)).WithMessage(_ => T("Choose the touchpoint (1-10)."));
+        RuleFor(r => r.Commitments).Must(c => c.All(n => ComplaintRules.Numerals.Contains(n))).WithMessage(_ => T("Unknown commitment."));
+    }
 }
 
 internal sealed class PlanCorrectiveActionValidator : AbstractValidator<PlanCorrectiveAction>
 {
-    public PlanCorrectiveActionValidator(CaseDeskDb db)
+    public PlanCorrectiveActionValidator(CaseDeskDb db, TimeProvider clock)
     {
         RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
-        RuleFor(r => r.OwnerUserId).MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
-        RuleFor(r => r.DeadlineUtc).Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
+        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action."))
+            .MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
+            .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
     }
 }
 
 internal sealed class AddImprovementActionValidator : AbstractValidator<AddImprovementAction>
 {
-    public AddImprovementActionValidator(CaseDeskDb db)
+    public AddImprovementActionValidator(CaseDeskDb db, TimeProvider clock)
     {
         RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
-        RuleFor(r => r.OwnerUserId).MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action."))
+            .MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
+            .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
     }
 }
 
@@ -95,7 +154,8 @@ internal sealed class ChooseRootCauseValidator : AbstractValidator<ChooseRootCau
 internal sealed class RouteComplaintValidator : AbstractValidator<RouteComplaint>
 {
     public RouteComplaintValidator(CaseDeskDb db) =>
-        RuleFor(r => r.Units).MustAsync(async (units, ct) => await db.OrgUnits.CountAsync(u => units.Contains(u.Id), ct) == units.Distinct().Count())
+        RuleFor(r => r.Units).NotEmpty().WithMessage(_ => T("Choose at least one unit, because the heads of the units concerned find the solution."))
+            .MustAsync(async (units, ct) => await db.OrgUnits.CountAsync(u => units.Contains(u.Id), ct) == units.Distinct().Count())
             .WithMessage(_ => T("Unknown unit."));
 }
 
@@ -124,7 +184,7 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
     IRequestHandler<RouteComplaint, Guid>, IRequestHandler<ChooseRootCause, Guid>, IRequestHandler<PlanCorrectiveAction, Guid>,
     IRequestHandler<VerifyCorrectiveAction, Guid>, IRequestHandler<ExtendCorrectiveAction, Guid>, IRequestHandler<InformComplainant, Guid>,
     IRequestHandler<CloseComplaint, Guid>, IRequestHandler<ReopenComplaint, Guid>, IRequestHandler<ThankForSuggestion, Guid>,
-    IRequestHandler<AddImprovementAction, Guid>, IRequestHandler<ReportActionDone, MediatR.Unit>
+    IRequestHandler<AddImprovementAction, Guid>, IRequestHandler<ReportActionDone, MediatR.Unit>, IRequestHandler<TagComplaint, Guid>
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Me => callers.Caller.UserId;
@@ -139,12 +199,23 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
 
     public Task<Guid> Handle(TellComplaintActionPlan r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.TellActionPlan(r.Plan, Now, Me));
 
-    public Task<Guid> Handle(RouteComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Route(r.Units, Now, Me));
+    public Task<Guid> Handle(RouteComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        c.Route(r.Units, Now, Me);
+        // 9.2: the complaint goes to the heads of the units concerned; they are told in the app.
+        var heads = await db.UserRoles.Join(db.Roles.Where(x => x.Name == Roles.Head), ur => ur.RoleId, x => x.Id, (ur, x) => ur.UserId)
+            .Join(db.Users.Where(u => u.UnitId != null && r.Units.Contains(u.UnitId.Value)), id => id, u => u.Id, (id, u) => u.Id)
+            .Distinct().ToListAsync(ct);
+        foreach (var head in heads)
+            Notify(head, T("Complaint {0} was routed to your unit: find its root cause and plan corrective actions.", c.Number), c.Id);
+    });
+
+    public Task<Guid> Handle(TagComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Retag(r.Touchpoints, r.Commitments));
 
     public Task<Guid> Handle(ChooseRootCause r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.ChooseRootCause(r.Code, r.Text, Now, Me));
 
     public Task<Guid> Handle(PlanCorrectiveAction r, CancellationToken ct) =>
-        Step(r.Id, r.Version, ct, c => AddAction(c.PlanAction(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
+        Step(r.Id, r.Version, ct, c => AddAction(c, c.PlanAction(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
 
     public Task<Guid> Handle(VerifyCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Verify(r.ActionId, r.Result, r.Evidence, Now, Me));
 
@@ -169,7 +240,7 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
     public Task<Guid> Handle(ThankForSuggestion r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Thank(r.How, Now, Me));
 
     public Task<Guid> Handle(AddImprovementAction r, CancellationToken ct) =>
-        Step(r.Id, r.Version, ct, c => AddAction(c.AddImprovement(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
+        Step(r.Id, r.Version, ct, c => AddAction(c, c.AddImprovement(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
 
     public async Task<MediatR.Unit> Handle(ReportActionDone r, CancellationToken ct)
     {
@@ -181,7 +252,21 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
         return MediatR.Unit.Value;
     }
 
-    private void AddAction(CorrectiveAction action) => db.Entry(action).State = EntityState.Added;
+    private void AddAction(Complaint complaint, CorrectiveAction action)
+    {
+        db.Entry(action).State = EntityState.Added;
+        if (action.OwnerUserId != Me)
+            Notify(action.OwnerUserId, T("You own an action of {0}, due {1}: {2}. Report it done when it is.", complaint.Number,
+                VilniusTime.ToLocal(action.DeadlineUtc).ToString("yyyy-MM-dd HH:mm"), Shorten(action.Description)), complaint.Id);
+    }
+
+    private void Notify(string userId, string text, Guid complaintId) =>
+        db.Notifications.Add(new Notification
+        {
+            Id = Guid.CreateVersion7(), UserId = userId, CreatedAtUtc = Now, Text = text, Link = $"complaints/{complaintId}",
+        });
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
 
     private Task<Guid> Step(Guid id, Guid version, CancellationToken ct, Action<Complaint> step) =>
         Step(id, version, ct, c => { step(c); return Task.CompletedTask; });

@@ -95,14 +95,15 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
 
     private static string? ClientsShown(TResponse result)
     {
-        IEnumerable<object>? rows = result switch
+        IEnumerable<Guid>? shown = result switch
         {
-            IHasClientId single => [single],
-            IPage page => page.Rows,
-            System.Collections.IEnumerable list => list.Cast<object>(),
+            IShowsClients many => many.ClientIdsShown,
+            IHasClientId single => [single.ClientId],
+            IPage page => page.Rows.OfType<IHasClientId>().Select(r => r.ClientId),
+            System.Collections.IEnumerable list => list.OfType<IHasClientId>().Select(r => r.ClientId),
             _ => null,
         };
-        var ids = rows?.OfType<IHasClientId>().Select(r => r.ClientId).Distinct().ToList();
+        var ids = shown?.Where(id => id != Guid.Empty).Distinct().ToList();
         return ids is null ? null : Truncate($"shown {ids.Count}: " + string.Join(",", ids), 4000);
     }
 

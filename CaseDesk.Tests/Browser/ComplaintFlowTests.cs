@@ -1,0 +1,189 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CaseDesk.App.Services;
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Reference;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+using IPage = Microsoft.Playwright.IPage;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>
+/// A complaint from registration to closure in the real app, as the standard officer with a caseworker
+/// owning the corrective action. Time cannot be moved in a running app, so the action is verified
+/// before its deadline the only allowed way: its owner reports it done first.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private static ILocator Stage(IPage page) => page.GetByTestId("complaint-stage");
+
+    private static ILocator NextStep(IPage page) => page.GetByTestId("next-step");
+
+    /// <summary>Opens a Radzen drop-down and picks the visible option whose text matches.</summary>
+    private static async Task PickAsync(IPage page, ILocator dropDown, string optionText)
+    {
+        await dropDown.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = optionText }).First.ClickAsync();
+    }
+
+    private static async Task TakeStepAsync(IPage page, ComplaintStage reached)
+    {
+        await NextStep(page).GetByTestId("step-submit").ClickAsync();
+        await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(reached)));
+    }
+
+    /// <summary>Registers a complaint through the dialog on the list and returns its page's address and number.</summary>
+    private static async Task<(string Url, string Number)> RegisterAsync(IPage page, string text, int touchpoint)
+    {
+        await page.GetByTestId("register-feedback").ClickAsync();
+        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("feedback-form") });
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.Locator("#Text").FillAsync(text);
+        await dialog.Locator("#ContactName").FillAsync("Ona Onaitė");
+        await dialog.Locator("#ContactDetails").FillAsync("+370 600 00000");
+        await PickAsync(page, dialog.GetByTestId("feedback-touchpoints"),
+            $"{touchpoint}. {StandardReferenceData.Touchpoints.Single(t => t.Number == touchpoint).NameLt}");
+        await page.Keyboard.PressAsync("Escape");
+        await dialog.GetByTestId("save-feedback").ClickAsync();
+
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(ComplaintUrl());
+        await Expect(page.GetByTestId("complaint-number")).ToHaveTextAsync(NumberPattern());
+        await Expect(page.GetByTestId("complaint-text")).ToHaveTextAsync(text);
+        return (page.Url, await page.GetByTestId("complaint-number").InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task The_officer_takes_a_complaint_from_registration_to_closure_with_a_caseworker_owning_the_action()
+    {
+        await using var officer = await fixture.SignInAsync("quality", output);
+        var page = officer.Page;
+        await officer.OpenAsync("complaints");
+        var (url, number) = await RegisterAsync(page, "Niekas neperskambino, nors žadėjo per dieną", 2);
+        var path = new Uri(url).AbsolutePath.TrimStart('/');
+        await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.Registered)));
+        await Expect(page.GetByTestId("complaint-from")).ToContainTextAsync("Ona Onaitė");
+
+        // Acknowledged: the department was at fault, so the apology is required at its field.
+        var atFault = NextStep(page).Locator(".rz-chkbox").Filter(new() { Has = page.Locator("#DepartmentAtFault") });
+        await atFault.ClickAsync();
+        await NextStep(page).GetByTestId("step-submit").ClickAsync();
+        await Expect(NextStep(page).Locator(".validation-message"))
+            .ToHaveTextAsync(UiText.DomainLt("Record the apology, because the department was at fault (commitment X)."));
+        await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.Registered)));
+        await NextStep(page).Locator("#Apology").FillAsync("Atsiprašome, kad nebuvo perskambinta.");
+        await TakeStepAsync(page, ComplaintStage.Acknowledged);
+
+        await NextStep(page).Locator("#Facts").FillAsync("Pranešimas kolegai buvo perduotas žodžiu ir pamirštas");
+        await TakeStepAsync(page, ComplaintStage.FactsClarified);
+        await NextStep(page).Locator("#Plan").FillAsync("Šiandien perskambins socialinė darbuotoja, tvarka bus peržiūrėta");
+        await TakeStepAsync(page, ComplaintStage.ActionPlanTold);
+        await PickAsync(page, NextStep(page).GetByTestId("route-units"), StandardReferenceData.Units[1].NameLt);
+        await page.Keyboard.PressAsync("Escape");
+        await TakeStepAsync(page, ComplaintStage.Routed);
+        await PickAsync(page, NextStep(page).GetByTestId("root-cause"), RootCauses.Defaults.Single(r => r.Code == "routing").NameLt);
+        await NextStep(page).Locator("#Text").FillAsync("Pranešimai perduodami žodžiu");
+        await TakeStepAsync(page, ComplaintStage.RootCauseFound);
+        await Expect(page.GetByTestId("complaint-root-cause")).ToContainTextAsync("Pranešimai perduodami žodžiu");
+
+        await NextStep(page).Locator("#Description").FillAsync("Pranešimus kolegoms registruoti sistemoje");
+        await PickAsync(page, NextStep(page).GetByTestId("action-owner"), "Asta Petrauskienė");
+        await TakeStepAsync(page, ComplaintStage.ActionsPlanned);
+        var action = page.GetByTestId("actions").Locator("tbody tr").First;
+        await Expect(action).ToContainTextAsync("Asta Petrauskienė");
+
+        // Before the deadline and not reported done: the officer's verification is refused with its "because".
+        await action.GetByTestId("verify-action").ClickAsync();
+        await page.GetByTestId("verify-form").Locator("#Evidence").FillAsync("Per anksti");
+        await page.GetByTestId("save-action").ClickAsync();
+        await Expect(page.GetByTestId("refusal")).ToContainTextAsync(
+            UiText.DomainLt("The action cannot be verified yet, because its deadline has not passed and its owner has not reported it done."));
+        await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.ActionsPlanned)));
+
+        // The owner reports it done; a caseworker is offered no verification.
+        await using (var caseworker = await fixture.SignInAsync("caseworker", output))
+        {
+            await caseworker.OpenAsync(path);
+            var own = caseworker.Page.GetByTestId("actions").Locator("tbody tr").First;
+            await Expect(own.GetByTestId("verify-action")).ToHaveCountAsync(0);
+            await own.GetByTestId("report-done").ClickAsync();
+            await Expect(own.GetByTestId("reported-done")).ToBeVisibleAsync();
+            await Expect(caseworker.Page.GetByTestId("next-step"))
+                .ToContainTextAsync(UiText.Lt("The standard officer verifies each action after its deadline, or once its owner reports it done."));
+            Assert.Empty(caseworker.PageErrors);
+        }
+
+        await officer.OpenAsync(path);
+        action = page.GetByTestId("actions").Locator("tbody tr").First;
+        await Expect(action.GetByTestId("reported-done")).ToBeVisibleAsync();
+        await action.GetByTestId("verify-action").ClickAsync();
+        await page.GetByTestId("verify-form").Locator("#Evidence").FillAsync("Peržiūrėti 5 pranešimai sistemoje");
+        await page.GetByTestId("save-action").ClickAsync();
+        await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.ActionsVerified)));
+        await Expect(page.GetByTestId("action-result").First).ToContainTextAsync(UiText.Lt(Names.Of(VerificationResult.Done)));
+        await Expect(page.GetByTestId("refusal")).ToHaveCountAsync(0);
+
+        await NextStep(page).Locator("#Outcome").FillAsync("Atsiprašėme; pranešimai dabar registruojami sistemoje");
+        await NextStep(page).Locator("#How").FillAsync("Telefonu");
+        await TakeStepAsync(page, ComplaintStage.ClientInformed);
+        await TakeStepAsync(page, ComplaintStage.Closed);
+
+        await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(Enum.GetValues<ComplaintStage>().Length);
+        await Expect(page.GetByTestId("timeline").Locator("li").Last).ToContainTextAsync("Darius Vaitkus");
+        await Expect(page.GetByTestId("complaint-clocks").Locator("td.status-Met")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("complaint-clocks").Locator($"tr[data-clock={ClockKind.ComplaintResolved}]"))
+            .ToContainTextAsync(UiText.Lt(Names.Of(ClockStatus.Met)));
+        await Expect(NextStep(page).Locator("#Reason")).ToBeVisibleAsync(); // a closed complaint offers reopening
+
+        // The closed complaint is listed under "finished", not among the open ones.
+        await officer.OpenAsync("complaints?scope=Closed");
+        await Expect(page.GetByTestId("complaints-grid").Locator("tbody tr").Filter(new() { HasText = number })).ToHaveCountAsync(1);
+        await officer.OpenAsync("complaints");
+        await Expect(page.GetByTestId("complaints-grid").Locator("tbody tr").Filter(new() { HasText = number })).ToHaveCountAsync(0);
+        Assert.Empty(officer.PageErrors);
+    }
+
+    [SkippableFact]
+    public async Task The_analysis_counts_a_new_complaint_drills_down_to_it_and_downloads_as_csv_and_a_trainer_is_kept_out()
+    {
+        await using (var officer = await fixture.SignInAsync("quality", output))
+        {
+            var page = officer.Page;
+            await officer.OpenAsync("complaints");
+            var (_, number) = await RegisterAsync(page, "Atsakymas į el. laišką neatėjo", 3);
+
+            await officer.OpenAsync("complaints/analysis");
+            var touchpoints = page.GetByTestId($"analysis-{AnalysisDimension.Touchpoint}");
+            var emailRow = touchpoints.Locator("tr[data-key='3']");
+            await Expect(emailRow.GetByTestId("figure-total")).ToHaveTextAsync(new Regex(@"^[1-9]\d*$"));
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("analysis-csv").ClickAsync());
+            var file = await File.ReadAllBytesAsync(await download.PathAsync());
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, file[..3]);
+            var csv = Encoding.UTF8.GetString(file[3..]);
+            Assert.StartsWith("Pjūvis;Kodas;Pavadinimas;Iš viso;", csv);
+            Assert.Contains($"Sąlyčio taškas;3;3. {StandardReferenceData.Touchpoints.Single(t => t.Number == 3).NameLt};", csv);
+
+            await emailRow.GetByTestId("figure-total").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/complaints\?scope=All&kind=Complaint&touchpoint=3&from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$"));
+            await Expect(page.GetByTestId("drill-down")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("complaints-grid").Locator("tbody tr").Filter(new() { HasText = number })).ToHaveCountAsync(1);
+            Assert.Empty(officer.PageErrors);
+        }
+
+        await using var trainer = await fixture.SignInAsync("trainer", output);
+        await trainer.OpenAsync("complaints");
+        await Expect(trainer.Page).ToHaveURLAsync(new Regex(@"/account/access-denied\?ReturnUrl=%2Fcomplaints$"));
+        await Expect(trainer.Page.GetByTestId("complaints-grid")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex(@"/complaints/[0-9a-f-]{36}$")]
+    private static partial Regex ComplaintUrl();
+
+    [GeneratedRegex(@"^SK-\d{4}-\d{4}$")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,271 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
+
+namespace CaseDesk.Tests.Rules;
+
+/// <summary>
+/// The complaint's path as a table: every step command tried at every stage. Exactly one command (two
+/// while actions are planned) moves a complaint on from each stage; every other pair is refused with a
+/// "because" and leaves the complaint as it was.
+/// </summary>
+public sealed class ComplaintStateMachineTests
+{
+    private static readonly DateTime Start = new(2026, 3, 2, 8, 30, 0, DateTimeKind.Utc);
+    private const string Officer = "officer";
+    private const string Owner = "owner";
+
+    public enum Command
+    {
+        Acknowledge,
+        ClarifyFacts,
+        TellActionPlan,
+        Route,
+        ChooseRootCause,
+        PlanAction,
+        Verify,
+        InformClient,
+        Close,
+        Reopen,
+        Thank,
+        AddImprovement,
+    }
+
+    /// <summary>The allowed (stage, command) pairs and where each leads. Anything not listed is refused.</summary>
+    private static readonly Dictionary<(ComplaintStage, Command), ComplaintStage> Allowed = new()
+    {
+        [(ComplaintStage.Registered, Command.Acknowledge)] = ComplaintStage.Acknowledged,
+        [(ComplaintStage.Acknowledged, Command.ClarifyFacts)] = ComplaintStage.FactsClarified,
+        [(ComplaintStage.FactsClarified, Command.TellActionPlan)] = ComplaintStage.ActionPlanTold,
+        [(ComplaintStage.ActionPlanTold, Command.Route)] = ComplaintStage.Routed,
+        [(ComplaintStage.Routed, Command.ChooseRootCause)] = ComplaintStage.RootCauseFound,
+        [(ComplaintStage.RootCauseFound, Command.PlanAction)] = ComplaintStage.ActionsPlanned,
+        [(ComplaintStage.ActionsPlanned, Command.PlanAction)] = ComplaintStage.ActionsPlanned,
+        [(ComplaintStage.ActionsPlanned, Command.Verify)] = ComplaintStage.ActionsVerified,
+        [(ComplaintStage.ActionsVerified, Command.InformClient)] = ComplaintStage.ClientInformed,
+        [(ComplaintStage.ClientInformed, Command.Close)] = ComplaintStage.Closed,
+        [(ComplaintStage.Closed, Command.Reopen)] = ComplaintStage.Routed,
+    };
+
+    public static TheoryData<ComplaintStage, Command> EveryPair()
+    {
+        var data = new TheoryData<ComplaintStage, Command>();
+        foreach (var stage in Enum.GetValues<ComplaintStage>())
+            foreach (var command in Enum.GetValues<Command>())
+                data.Add(stage, command);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void Each_command_at_each_stage_moves_on_exactly_as_the_path_says_or_is_refused_with_a_because(ComplaintStage stage, Command command)
+    {
+        var complaint = At(stage, out var now);
+        var stepsBefore = complaint.Steps.Count;
+        var actionsBefore = complaint.Actions.Count;
+
+        if (Allowed.TryGetValue((stage, command), out var next))
+        {
+            Apply(complaint, command, now);
+            Assert.Equal(next, complaint.Stage);
+            Assert.True(complaint.Steps.Count > stepsBefore || command == Command.PlanAction, "an allowed step is recorded");
+            Assert.Equal(next, complaint.Steps.MaxBy(s => s.AtUtc)!.Stage);
+        }
+        else
+        {
+            var refusal = Assert.Throws<DomainRefusalException>(() => Apply(complaint, command, now));
+            Assert.Contains("because", refusal.Because); // 9.1: a firm "no" always comes with "because"
+            Assert.Equal(stage, complaint.Stage);
+            Assert.Equal(stepsBefore, complaint.Steps.Count);
+            Assert.Equal(actionsBefore, complaint.Actions.Count);
+        }
+    }
+
+    [Fact]
+    public void The_table_covers_one_way_out_of_every_stage()
+    {
+        Assert.Equal(Enum.GetValues<ComplaintStage>().Order(), Allowed.Keys.Select(k => k.Item1).Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData(ComplaintStage.Registered)]
+    [InlineData(ComplaintStage.Routed)]
+    [InlineData(ComplaintStage.ActionsPlanned)]
+    [InlineData(ComplaintStage.ActionsVerified)]
+    public void Closing_before_the_client_is_told_what_was_done_is_refused_because_of_that(ComplaintStage stage)
+    {
+        var complaint = At(stage, out var now);
+
+        var refusal = Assert.Throws<DomainRefusalException>(() => complaint.Close(now, Officer));
+
+        Assert.Equal("The complaint cannot be closed, because the client has not been told what was decided and done.", refusal.Because);
+        Assert.Null(complaint.ClosedAtUtc);
+    }
+
+    [Fact]
+    public void Acknowledging_a_fault_needs_the_apology()
+    {
+        var complaint = At(ComplaintStage.Registered, out var now);
+
+        var refusal = Assert.Throws<DomainRefusalException>(() => complaint.Acknowledge(true, " ", now, Officer));
+
+        Assert.Contains("because the department was at fault", refusal.Because);
+        Assert.Equal(ComplaintStage.Registered, complaint.Stage);
+        complaint.Acknowledge(true, "Atsiprašome už vėlavimą.", now, Officer);
+        Assert.True(complaint.DepartmentAtFault);
+        Assert.Equal("Atsiprašome už vėlavimą.", complaint.Apology);
+    }
+
+    [Fact]
+    public void Verifying_the_last_open_action_moves_on_and_an_earlier_one_does_not()
+    {
+        var complaint = At(ComplaintStage.ActionsPlanned, out var now);
+        var second = complaint.PlanAction("Atnaujinti informaciją svetainėje", Owner, now.AddDays(1), now, Officer);
+        var first = complaint.Actions[0];
+        now = now.AddDays(2);
+
+        complaint.Verify(first.Id, VerificationResult.Done, "Patikrinta", now, Officer);
+        Assert.Equal(ComplaintStage.ActionsPlanned, complaint.Stage);
+        complaint.Verify(second.Id, VerificationResult.NotDone, "Neatlikta", now, Officer);
+        Assert.Equal(ComplaintStage.ActionsPlanned, complaint.Stage);
+        second.Extend(now.AddDays(3), now);
+        now = now.AddDays(4);
+        complaint.Verify(second.Id, VerificationResult.Done, "Atlikta vėliau", now, Officer);
+
+        Assert.Equal(ComplaintStage.ActionsVerified, complaint.Stage);
+    }
+
+    [Fact]
+    public void An_action_is_verified_after_its_deadline_or_once_reported_done_never_twice_as_done()
+    {
+        var complaint = At(ComplaintStage.RootCauseFound, out var now);
+        var action = complaint.PlanAction("Apmokyti darbuotojus", Owner, now.AddDays(5), now, Officer);
+
+        var early = Assert.Throws<DomainRefusalException>(() => complaint.Verify(action.Id, VerificationResult.Done, "Įrodymas", now.AddDays(4), Officer));
+        Assert.Contains("because its deadline has not passed", early.Because);
+        Assert.Null(action.Result);
+
+        action.ReportDone(now.AddDays(1));
+        complaint.Verify(action.Id, VerificationResult.Done, "Mokymų sąrašas", now.AddDays(1), Officer);
+        Assert.Equal(VerificationResult.Done, action.Result);
+        Assert.Throws<DomainRefusalException>(() => action.Verify(VerificationResult.Done, "Dar kartą", now.AddDays(6), Officer));
+    }
+
+    [Fact]
+    public void Only_an_action_verified_as_not_done_gets_a_new_deadline_and_it_must_be_in_the_future()
+    {
+        var complaint = At(ComplaintStage.ActionsPlanned, out var now);
+        var action = complaint.Actions[0];
+
+        Assert.Throws<DomainRefusalException>(() => action.Extend(now.AddDays(10), now));
+        now = action.DeadlineUtc.AddMinutes(1);
+        complaint.Verify(action.Id, VerificationResult.NotDone, "Neatlikta", now, Officer);
+        Assert.Throws<DomainRefusalException>(() => action.Extend(now.AddMinutes(-1), now));
+
+        action.Extend(now.AddDays(7), now);
+
+        Assert.Null(action.Result);
+        Assert.Equal(now.AddDays(7), action.DeadlineUtc);
+        Assert.Throws<DomainRefusalException>(() => complaint.Verify(action.Id, VerificationResult.Done, "Per anksti", now.AddDays(1), Officer));
+    }
+
+    [Fact]
+    public void Reopening_needs_a_reason_and_starts_again_at_routing_with_the_reason_recorded()
+    {
+        var complaint = At(ComplaintStage.Closed, out var now);
+
+        Assert.Throws<DomainRefusalException>(() => complaint.Reopen(" ", now, Officer));
+        complaint.Reopen("Klientas pateikė naujų faktų", now, Officer);
+
+        Assert.Equal(ComplaintStage.Routed, complaint.Stage);
+        Assert.Equal(1, complaint.ReopenCount);
+        Assert.Null(complaint.ClosedAtUtc);
+        Assert.Null(complaint.ClientInformedAtUtc);
+        Assert.Contains("Klientas pateikė naujų faktų", complaint.Steps[^1].Note);
+    }
+
+    [Fact]
+    public void A_suggestion_is_thanked_once_gets_improvement_actions_that_are_verified_and_never_takes_complaint_steps()
+    {
+        var suggestion = New(FeedbackKind.Suggestion);
+        var now = Start.AddHours(1);
+
+        suggestion.Thank("Padėkota telefonu, pakviesta teikti daugiau pasiūlymų", now, Officer);
+        Assert.Throws<DomainRefusalException>(() => suggestion.Thank("Dar kartą", now, Officer));
+        var action = suggestion.AddImprovement("Įrengti informacinį stendą", Owner, now.AddDays(10), now, Officer);
+        action.ReportDone(now.AddDays(2));
+        suggestion.Verify(action.Id, VerificationResult.Done, "Stendas įrengtas", now.AddDays(2), Officer);
+
+        Assert.Equal(VerificationResult.Done, action.Result);
+        Assert.Equal(now, suggestion.ThankedAtUtc);
+        Assert.Equal(ComplaintStage.Registered, suggestion.Stage);
+        foreach (var command in new[] { Command.Acknowledge, Command.PlanAction, Command.Close, Command.InformClient })
+            Assert.Throws<DomainRefusalException>(() => Apply(suggestion, command, now));
+    }
+
+    [Fact]
+    public void Retagging_keeps_the_routed_units_and_changes_only_what_differs()
+    {
+        var complaint = At(ComplaintStage.Routed, out _);
+        var unit = Guid.Parse(complaint.Tags.Single(t => t.Kind == TagKind.Unit).Value);
+
+        complaint.Retag([2, 5], ["VIII"]);
+
+        Assert.Equal(["2", "5"], complaint.Tags.Where(t => t.Kind == TagKind.Touchpoint).Select(t => t.Value).Order());
+        Assert.Equal(["VIII"], complaint.Tags.Where(t => t.Kind == TagKind.Commitment).Select(t => t.Value));
+        Assert.Equal(unit.ToString(), complaint.Tags.Single(t => t.Kind == TagKind.Unit).Value);
+    }
+
+    private static Complaint New(FeedbackKind kind = FeedbackKind.Complaint)
+    {
+        var complaint = new Complaint(Guid.NewGuid(), "SK-2026-0001", kind, FeedbackSource.Phone, Start, "Niekas neatskambino",
+            null, null, "Ona Onaitė", "+37060000000", Start, Officer);
+        complaint.Tag([2], ["VIII"], []);
+        return complaint;
+    }
+
+    /// <summary>A complaint brought along the path to the stage, and the time just after its last step.</summary>
+    private static Complaint At(ComplaintStage stage, out DateTime now)
+    {
+        var complaint = New();
+        now = Start.AddMinutes(10);
+        foreach (var command in PathTo(stage))
+        {
+            Apply(complaint, command, now);
+            now = now.AddMinutes(10);
+        }
+        Assert.Equal(stage, complaint.Stage);
+        return complaint;
+    }
+
+    private static IEnumerable<Command> PathTo(ComplaintStage stage)
+    {
+        Command[] path = [Command.Acknowledge, Command.ClarifyFacts, Command.TellActionPlan, Command.Route, Command.ChooseRootCause,
+            Command.PlanAction, Command.Verify, Command.InformClient, Command.Close];
+        return path.Take((int)stage - 1);
+    }
+
+    /// <summary>Runs a command with valid input, so only the stage decides whether it is allowed.</summary>
+    private static void Apply(Complaint complaint, Command command, DateTime now)
+    {
+        switch (command)
+        {
+            case Command.Acknowledge: complaint.Acknowledge(false, null, now, Officer); break;
+            case Command.ClarifyFacts: complaint.ClarifyFacts("Skambutis nebuvo perduotas", now, Officer); break;
+            case Command.TellActionPlan: complaint.TellActionPlan("Paskambinsime iki penktadienio", now, Officer); break;
+            case Command.Route: complaint.Route([Guid.NewGuid()], now, Officer); break;
+            case Command.ChooseRootCause: complaint.ChooseRootCause("routing", "Pranešimas neperduotas", now, Officer); break;
+            case Command.PlanAction: complaint.PlanAction("Perduoti pranešimus raštu", Owner, now.AddMinutes(5), now, Officer); break;
+            case Command.Verify:
+                // The open action if there is one (reported done, so only the stage can refuse), otherwise an unknown id.
+                var open = complaint.Actions.FirstOrDefault(a => a.Result != VerificationResult.Done);
+                open?.ReportDone(now);
+                complaint.Verify(open?.Id ?? complaint.Actions.LastOrDefault()?.Id ?? Guid.NewGuid(), VerificationResult.Done, "Patikrinta", now, Officer);
+                break;
+            case Command.InformClient: complaint.InformClient("Atsiprašėme ir pakeitėme tvarką", "Telefonu", now, Officer); break;
+            case Command.Close: complaint.Close(now, Officer); break;
+            case Command.Reopen: complaint.Reopen("Nauji faktai", now, Officer); break;
+            case Command.Thank: complaint.Thank("Padėkota", now, Officer); break;
+            case Command.AddImprovement: complaint.AddImprovement("Patobulinti", Owner, now.AddDays(1), now, Officer); break;
+        }
+    }
+}
