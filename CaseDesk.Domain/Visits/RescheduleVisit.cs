@@ -36,12 +36,12 @@ internal sealed class RescheduleVisitHandler(CaseDeskDb db, ClockBook clocks, Ca
     {
         var visit = await VisitStaff.LoadAsync(db, request.VisitId, request.Version, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var previousStart = visit.AgreedStartUtc!.Value;
+        var previousStart = visit.AgreedStartUtc;
         visit.Reschedule(request.NewStartUtc, request.NewEndUtc, request.Reason, request.ClientToldAtUtc, request.ClientToldHow,
             now, callers.Caller.UserId);
         // Commitment VIII: the client must hear of the change before the time that had been agreed.
         var notice = await clocks.StartAsync(ClockKind.RescheduleNotice, nameof(HomeVisit), visit.Id, visit.CaseworkerUserId,
-            await db.Users.Where(u => u.Id == visit.CaseworkerUserId).Select(u => u.UnitId).SingleOrDefaultAsync(ct), visit.ClientId, visit.CaseId, now, ct, deadlineUtc: previousStart);
+            await db.Users.Where(u => u.Id == visit.CaseworkerUserId).Select(u => u.UnitId).SingleOrDefaultAsync(ct), visit.ClientId, visit.CaseId, now, ct, deadlineUtc: previousStart!.Value);
         notice.Stop(request.ClientToldAtUtc, await clocks.CalendarAsync(ct));
         await clocks.CancelAsync(ClockKind.VisitArrival, visit.Id, now, ct);
         await VisitClocks.StartArrivalAsync(db, clocks, visit, ct);

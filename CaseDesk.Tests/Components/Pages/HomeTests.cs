@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using CaseDesk.App.Components.Pages;
 using CaseDesk.App.Services;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Users;
 using CaseDesk.Domain.Work;
@@ -72,16 +73,16 @@ public sealed class HomeTests : ComponentTestContext
     }
 
     [Fact]
-    public void Items_are_listed_as_the_domain_orders_them_with_Vilnius_due_times_and_only_past_due_ones_marked_overdue()
+    public void Items_are_listed_as_the_domain_orders_them_with_Vilnius_due_times_and_their_clock_status()
     {
         var now = clock.UtcDateTime;
         var clientId = Guid.NewGuid();
         var caseId = Guid.NewGuid();
         sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
         [
-            new(WorkKind.CallBack, Guid.NewGuid(), "Ona Jonaitienė · +370 612 34567", "Prašo paskambinti", clientId, null, now.AddHours(-2)),
-            new(WorkKind.EmailReply, Guid.NewGuid(), "Pagalba į namus", "ona@example.lt", clientId, caseId, now.AddHours(3)),
-            new(WorkKind.Promise, Guid.NewGuid(), "Atsiųsti prašymo formą", null, clientId, caseId, now.AddDays(2)),
+            new(WorkKind.CallBack, Guid.NewGuid(), "Ona Jonaitienė · +370 612 34567", "Prašo paskambinti", clientId, null, now.AddHours(-2), ClockStatus.Breached),
+            new(WorkKind.EmailReply, Guid.NewGuid(), "Pagalba į namus", "ona@example.lt", clientId, caseId, now.AddHours(3), ClockStatus.AtRisk),
+            new(WorkKind.Promise, Guid.NewGuid(), "Atsiųsti prašymo formą", null, clientId, caseId, now.AddDays(2), ClockStatus.OnTrack),
         ]);
 
         var home = Render<Home>();
@@ -91,8 +92,12 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Equal(["Call back", "Answer an e-mail", "Keep a promise"], items.Select(i => i.QuerySelector(".work-kind")!.TextContent));
         // The clock stands at 2026-03-02 08:30 UTC = 10:30 in Vilnius (winter time, UTC+2).
         Assert.Equal(["2026-03-02 08:30", "2026-03-02 13:30", "2026-03-04 10:30"], items.Select(i => i.QuerySelector("[data-testid=work-due]")!.TextContent));
-        Assert.Equal([true, false, false], items.Select(i => i.QuerySelector("[data-testid=work-overdue]") is not null));
+        // The status is the domain's (the item's clock), shown as a badge; only the breached one is marked overdue.
+        Assert.Equal(["Breached", "AtRisk", "OnTrack"], items.Select(i => i.QuerySelector("[data-testid=work-status]")!.GetAttribute("data-status")));
+        Assert.Equal(["Breached", "At risk", "On track"], items.Select(i => i.QuerySelector("[data-testid=work-status]")!.TextContent.Trim()));
+        Assert.Equal([true, false, false], items.Select(i => i.ClassList.Contains("overdue-item")));
         Assert.Contains("1 overdue.", home.Find("[data-testid=my-work-count]").TextContent);
+        Assert.Contains("1 at risk.", home.Find("[data-testid=my-work-count]").TextContent);
         Assert.NotNull(items[0].QuerySelector("[data-testid=open-call-back]"));
         Assert.NotNull(items[1].QuerySelector("[data-testid=open-email-reply]"));
         Assert.Equal($"clients/{clientId}", items[0].QuerySelector(".work-links a")!.GetAttribute("href"));
