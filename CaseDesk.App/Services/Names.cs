@@ -129,7 +129,7 @@ public static class Names
 
     public static string Of(ComplaintScope scope) => scope switch
     {
-        ComplaintScope.Open => "Open",
+        ComplaintScope.Open => "Still open",
         ComplaintScope.Closed => "Finished",
         _ => "All",
     };

@@ -75,6 +75,7 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         await Expect(NextStep(page).Locator(".validation-message"))
             .ToHaveTextAsync(UiText.DomainLt("Record the apology, because the department was at fault (commitment X)."));
         await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.Registered)));
+        await Expect(NextStep(page).GetByTestId("step-submit")).ToBeEnabledAsync(); // the refused submit has finished re-reading the complaint
         await NextStep(page).Locator("#Apology").FillAsync("Atsiprašome, kad nebuvo perskambinta.");
         await TakeStepAsync(page, ComplaintStage.Acknowledged);
 
