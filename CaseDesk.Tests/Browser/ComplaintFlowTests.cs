@@ -161,6 +161,8 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
             var touchpoints = page.GetByTestId($"analysis-{AnalysisDimension.Touchpoint}");
             var emailRow = touchpoints.Locator("tr[data-key='3']");
             await Expect(emailRow.GetByTestId("figure-total")).ToHaveTextAsync(new Regex(@"^[1-9]\d*$"));
+            // The monthly chart drew this month's column with its count.
+            await Expect(page.GetByTestId("trend-chart").Locator("text.rz-series-data-label").Last).ToHaveTextAsync(new Regex(@"^[1-9]\d*$"));
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("analysis-csv").ClickAsync());
             var file = await File.ReadAllBytesAsync(await download.PathAsync());
@@ -180,6 +182,38 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         await trainer.OpenAsync("complaints");
         await Expect(trainer.Page).ToHaveURLAsync(new Regex(@"/account/access-denied\?ReturnUrl=%2Fcomplaints$"));
         await Expect(trainer.Page.GetByTestId("complaints-grid")).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task The_officer_sees_a_new_complaint_on_the_desk_hands_feedback_over_and_records_a_review()
+    {
+        await using var officer = await fixture.SignInAsync("quality", output);
+        var page = officer.Page;
+        await officer.OpenAsync("complaints");
+        var (_, number) = await RegisterAsync(page, "Informacinis stendas neaiškus", 4);
+
+        await officer.OpenAsync("complaints/desk");
+        var registered = page.Locator($"[data-testid=desk-stage][data-stage={ComplaintStage.Registered}]");
+        await Expect(registered.Locator("tr").Filter(new() { HasText = number })).ToHaveCountAsync(1);
+
+        await page.GetByTestId("hand-over").ClickAsync();
+        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("digest-form") });
+        await Expect(dialog.GetByTestId("digest-preview")).ToContainTextAsync(number);
+        await dialog.GetByTestId("send-digest").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("digests").Locator("details").First).ToContainTextAsync(number);
+
+        await officer.OpenAsync("complaints/review");
+        var form = page.GetByTestId("review-form");
+        await form.Locator("#Findings").FillAsync("Dažniausia priežastis – vėlavimas");
+        await form.Locator("#Decisions").FillAsync("Peržiūrėti skambučių perdavimo tvarką");
+        await form.GetByTestId("save-review").ClickAsync();
+        var review = page.GetByTestId("review").Filter(new() { HasText = "Peržiūrėti skambučių perdavimo tvarką" });
+        await Expect(review.GetByTestId("staff-informed")).ToContainTextAsync(UiText.Lt("not yet"));
+        await review.GetByRole(AriaRole.Textbox, new() { Name = UiText.Lt("How the staff were informed") }).FillAsync("Pasitarime");
+        await review.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Staff informed") }).ClickAsync();
+        await Expect(review.GetByTestId("staff-informed")).ToContainTextAsync("Pasitarime");
+        Assert.Empty(officer.PageErrors);
     }
 
     [GeneratedRegex(@"/complaints/[0-9a-f-]{36}$")]
