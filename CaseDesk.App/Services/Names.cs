@@ -186,7 +186,7 @@ public static class Names
         TargetUnit.BeforeDeadline => L("before the agreed time"),
         TargetUnit.WallMinutes => $"{minutes} min",
         _ when minutes % WorkingCalendar.MinutesPerWorkingDay == 0 => $"{minutes / WorkingCalendar.MinutesPerWorkingDay} {L("working day(s)")}",
-        _ => $"{minutes / 60.0:0.##} {L("working hours")}",
+        _ => $"{minutes / 60.0:0.##} {L("working hrs")}",
     };
 
     /// <summary>The usual direction of a channel, so the contact form can pre-select it.</summary>

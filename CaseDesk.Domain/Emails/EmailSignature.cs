@@ -16,7 +16,7 @@ public static class EmailSignature
     public static IReadOnlyList<string> Missing(string firstName, string lastName, string? position, string? unitName, string? phone)
     {
         var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(unitName)) missing.Add(T("unit"));
+        if (string.IsNullOrWhiteSpace(unitName)) missing.Add(T("division"));
         if (string.IsNullOrWhiteSpace(position)) missing.Add(T("position"));
         if (string.IsNullOrWhiteSpace(firstName)) missing.Add(T("first name"));
         if (string.IsNullOrWhiteSpace(lastName)) missing.Add(T("last name"));

@@ -32,7 +32,7 @@ public sealed partial class TranslationCoverageTests
         ["row.Kind.ToString()"] = () => Enum.GetNames<AuditKind>(),
         ["PhaseName(phase.Key)"] = () => Enum.GetValues<JourneyPhase>().Select(StandardPhaseName),
         // Names.Target(minutes, unit, k => L[k]) passes these words through the localizer.
-        ["k"] = () => ["before the agreed time", "working day(s)", "working hours"],
+        ["k"] = () => ["before the agreed time", "working day(s)", "working hrs"],
         ["StageName(stage.Stage)"] = () => Enum.GetValues<JourneyStage>().Select(JourneyStageName),
     };
 
@@ -75,6 +75,19 @@ public sealed partial class TranslationCoverageTests
         Assert.Contains("You cannot remove your own Admin role, because the department would be left without anyone who can manage users.", keys);
 
         AssertTranslated(keys, translations, "CaseDesk.Domain/Resources/DomainText.lt.resx");
+    }
+
+    [Theory]
+    [InlineData("CaseDesk.App", "SharedResource.lt.resx")]
+    [InlineData("CaseDesk.Domain", "DomainText.lt.resx")]
+    public void No_two_keys_differ_only_in_case(string project, string file)
+    {
+        // Resource lookups ignore case, so one of such a pair would show the other's text (or English).
+        var clashes = ReadResx(project, "Resources", file).Keys
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "Rename one key of each pair:\n" + string.Join("\n", clashes));
     }
 
     [Fact]

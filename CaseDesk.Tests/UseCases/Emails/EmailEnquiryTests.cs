@@ -162,7 +162,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
 
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ReplyToEmail(email.Id, email.Version, "Re: Pagalba", "Reikės prašymo."), tomas));
 
-        Assert.StartsWith("The reply cannot be sent, because your signature lacks: unit, phone.", refusal.Because);
+        Assert.StartsWith("The reply cannot be sent, because your signature lacks: division, phone.", refusal.Because);
         Assert.Empty(await database.ContactsAsync());
     }
 
