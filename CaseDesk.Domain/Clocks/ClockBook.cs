@@ -29,10 +29,11 @@ public sealed class ClockBook(CaseDeskDb db)
             .FirstOrDefaultAsync(ct)
         ?? throw new InvalidOperationException($"No target for {kind} is in force; the database was not initialised.");
 
-    public async Task<ResponseClock> StartAsync(ClockKind kind, string subjectKind, Guid subjectId, string? owner, Guid? unitId,
+    /// <summary>Starts a clock for an owner (null: no one yet); the clock's unit is the owner's, so breaches reach that unit's heads.</summary>
+    public async Task<ResponseClock> StartAsync(ClockKind kind, string subjectKind, Guid subjectId, string? owner,
         Guid? clientId, Guid? caseId, DateTime startedAtUtc, CancellationToken ct, DateTime? deadlineUtc = null)
     {
-        var clock = new ResponseClock(Guid.CreateVersion7(), kind, subjectKind, subjectId, owner, unitId, clientId, caseId, startedAtUtc,
+        var clock = new ResponseClock(Guid.CreateVersion7(), kind, subjectKind, subjectId, owner, await UnitOfAsync(owner, ct), clientId, caseId, startedAtUtc,
             await TargetAtAsync(kind, startedAtUtc, ct), await CalendarAsync(ct), deadlineUtc);
         db.ResponseClocks.Add(clock);
         return clock;
@@ -49,8 +50,11 @@ public sealed class ClockBook(CaseDeskDb db)
     public async Task CancelAsync(ClockKind kind, Guid subjectId, DateTime atUtc, CancellationToken ct) =>
         (await OpenAsync(kind, subjectId, ct))?.Cancel(atUtc);
 
-    public async Task ReassignAsync(ClockKind kind, Guid subjectId, string? owner, Guid? unitId, CancellationToken ct) =>
-        (await OpenAsync(kind, subjectId, ct))?.Reassign(owner, unitId);
+    public async Task ReassignAsync(ClockKind kind, Guid subjectId, string owner, CancellationToken ct) =>
+        (await OpenAsync(kind, subjectId, ct))?.Reassign(owner, await UnitOfAsync(owner, ct));
+
+    private async Task<Guid?> UnitOfAsync(string? userId, CancellationToken ct) =>
+        userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
 
     public Task<ResponseClock?> OpenAsync(ClockKind kind, Guid subjectId, CancellationToken ct) =>
         db.ResponseClocks.Where(c => c.SubjectId == subjectId && c.Kind == kind && (c.State == ClockState.Running || c.State == ClockState.Paused))

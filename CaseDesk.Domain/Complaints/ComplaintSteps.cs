@@ -234,7 +234,7 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
     {
         c.Reopen(r.Reason, Now, Me);
         // The client must again be told what was done: a fresh resolution clock runs from the reopening.
-        await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), c.Id, null, null, c.ClientId, c.CaseId, Now, ct);
+        await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), c.Id, null, c.ClientId, c.CaseId, Now, ct);
     });
 
     public Task<Guid> Handle(ThankForSuggestion r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Thank(r.How, Now, Me));

@@ -51,8 +51,8 @@ internal sealed class RegisterFeedbackHandler(CaseDeskDb db, ClockBook clocks, C
         if (request.Kind == FeedbackKind.Complaint)
         {
             // 12.2: all feedback goes to the standard officer; the clocks run from when the department received it.
-            await clocks.StartAsync(ClockKind.ComplaintAcknowledged, nameof(Complaint), complaint.Id, null, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
-            await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), complaint.Id, null, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
+            await clocks.StartAsync(ClockKind.ComplaintAcknowledged, nameof(Complaint), complaint.Id, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
+            await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), complaint.Id, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
         }
         await db.SaveChangesAsync(ct);
         return complaint.Id;

@@ -31,8 +31,7 @@ internal sealed class AssignEmailHandler(CaseDeskDb db, ClockBook clocks) : IReq
         email.EnsureNotAnswered();
         await EmailStaff.EnsureCanAnswerAsync(db, request.AssignToUserId, ct);
         email.Assign(request.AssignToUserId);
-        var unit = await db.Users.Where(u => u.Id == request.AssignToUserId).Select(u => u.UnitId).SingleAsync(ct);
-        await clocks.ReassignAsync(ClockKind.EmailReply, email.Id, request.AssignToUserId, unit, ct);
+        await clocks.ReassignAsync(ClockKind.EmailReply, email.Id, request.AssignToUserId, ct);
         await db.SaveChangesAsync(ct);
         return email.Version;
     }

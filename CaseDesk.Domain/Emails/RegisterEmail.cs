@@ -60,8 +60,7 @@ internal sealed class RegisterEmailHandler(CaseDeskDb db, ClockBook clocks, Call
             request.ClientId, request.CaseId, assignee, callers.Caller.UserId, clock.GetUtcNow().UtcDateTime);
         db.EmailEnquiries.Add(email);
         // The reply clock runs from when the e-mail arrived, whoever answers it in the end.
-        var unit = assignee is null ? null : await db.Users.Where(u => u.Id == assignee).Select(u => u.UnitId).SingleAsync(ct);
-        await clocks.StartAsync(ClockKind.EmailReply, nameof(EmailEnquiry), email.Id, assignee, unit, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
+        await clocks.StartAsync(ClockKind.EmailReply, nameof(EmailEnquiry), email.Id, assignee, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return email.Id;
     }

@@ -57,7 +57,7 @@ internal sealed class ComposeLetterHandler(CaseDeskDb db, ClockBook clocks, Call
             subject.Length <= 300 ? subject : subject[..299] + "…", InformationLetter.Fill(template.Body, values),
             request.RequestedAtUtc ?? now, now, caller);
         db.InformationLetters.Add(letter);
-        await clocks.StartAsync(ClockKind.InformationLetter, nameof(InformationLetter), letter.Id, caller, await db.Users.Where(u => u.Id == caller).Select(u => u.UnitId).SingleOrDefaultAsync(ct),
+        await clocks.StartAsync(ClockKind.InformationLetter, nameof(InformationLetter), letter.Id, caller,
             letter.ClientId, letter.CaseId, letter.RequestedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return letter.Id;

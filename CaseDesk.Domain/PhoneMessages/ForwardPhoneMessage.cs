@@ -31,8 +31,7 @@ internal sealed class ForwardPhoneMessageHandler(CaseDeskDb db, ClockBook clocks
         await CallBackStaff.EnsureCanCallBackAsync(db, request.AddresseeUserId, ct);
         message.Forward(request.AddresseeUserId);
         // The client has waited since the call: the clock moves to the new addressee, it does not restart.
-        var unit = await db.Users.Where(u => u.Id == request.AddresseeUserId).Select(u => u.UnitId).SingleAsync(ct);
-        await clocks.ReassignAsync(ClockKind.CallBack, message.Id, request.AddresseeUserId, unit, ct);
+        await clocks.ReassignAsync(ClockKind.CallBack, message.Id, request.AddresseeUserId, ct);
         await db.SaveChangesAsync(ct);
         return message.Version;
     }

@@ -60,8 +60,7 @@ internal sealed class TakePhoneMessageHandler(CaseDeskDb db, ClockBook clocks, C
             request.ClientId, request.CaseId, clock.GetUtcNow().UtcDateTime);
         db.PhoneMessages.Add(message);
         // The call-back clock runs from the call itself, for the colleague it is addressed to.
-        var unit = await db.Users.Where(u => u.Id == request.AddresseeUserId).Select(u => u.UnitId).SingleAsync(ct);
-        await clocks.StartAsync(ClockKind.CallBack, nameof(PhoneMessage), message.Id, request.AddresseeUserId, unit,
+        await clocks.StartAsync(ClockKind.CallBack, nameof(PhoneMessage), message.Id, request.AddresseeUserId,
             request.ClientId, request.CaseId, request.CalledAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return message.Id;

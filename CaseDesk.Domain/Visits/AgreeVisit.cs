@@ -34,7 +34,7 @@ internal sealed class AgreeVisitHandler(CaseDeskDb db, ClockBook clocks, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         visit.Agree(request.StartUtc, request.EndUtc, second, twoEmployees, now);
         await clocks.StopAsync(ClockKind.VisitAgreed, visit.Id, now, ct);
-        await VisitClocks.StartArrivalAsync(db, clocks, visit, ct);
+        await VisitClocks.StartArrivalAsync(clocks, visit, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

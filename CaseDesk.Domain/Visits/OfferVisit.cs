@@ -40,7 +40,7 @@ internal sealed class OfferVisitHandler(CaseDeskDb db, ClockBook clocks, CallerC
         db.HomeVisits.Add(visit);
         // An inspection or complaint check need not suit the client (touchpoint 7): no "time agreed" clock.
         if (!visit.IsInspection)
-            await clocks.StartAsync(ClockKind.VisitAgreed, nameof(HomeVisit), visit.Id, caseworker, await db.Users.Where(u => u.Id == caseworker).Select(u => u.UnitId).SingleOrDefaultAsync(ct),
+            await clocks.StartAsync(ClockKind.VisitAgreed, nameof(HomeVisit), visit.Id, caseworker,
                 visit.ClientId, visit.CaseId, visit.OfferedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return visit.Id;

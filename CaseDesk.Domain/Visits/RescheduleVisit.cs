@@ -41,10 +41,10 @@ internal sealed class RescheduleVisitHandler(CaseDeskDb db, ClockBook clocks, Ca
             now, callers.Caller.UserId);
         // Commitment VIII: the client must hear of the change before the time that had been agreed.
         var notice = await clocks.StartAsync(ClockKind.RescheduleNotice, nameof(HomeVisit), visit.Id, visit.CaseworkerUserId,
-            await db.Users.Where(u => u.Id == visit.CaseworkerUserId).Select(u => u.UnitId).SingleOrDefaultAsync(ct), visit.ClientId, visit.CaseId, now, ct, deadlineUtc: previousStart!.Value);
+            visit.ClientId, visit.CaseId, now, ct, deadlineUtc: previousStart!.Value);
         notice.Stop(request.ClientToldAtUtc, await clocks.CalendarAsync(ct));
         await clocks.CancelAsync(ClockKind.VisitArrival, visit.Id, now, ct);
-        await VisitClocks.StartArrivalAsync(db, clocks, visit, ct);
+        await VisitClocks.StartArrivalAsync(clocks, visit, ct);
         await db.SaveChangesAsync(ct);
         return visit.Version;
     }

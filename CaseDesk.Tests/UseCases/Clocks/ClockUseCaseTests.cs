@@ -17,22 +17,23 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private Task<ResponseClock> StartClock(ClockKind kind, string? owner, Guid? unit) =>
+    private Task<ResponseClock> StartClock(ClockKind kind, string? owner) =>
         database.InScopeAsync(async services =>
         {
             var book = services.GetRequiredService<ClockBook>();
-            var clock = await book.StartAsync(kind, "Test", Guid.NewGuid(), owner, unit, null, null, database.Clock.UtcDateTime, default);
+            var clock = await book.StartAsync(kind, "Test", Guid.NewGuid(), owner, null, null, database.Clock.UtcDateTime, default);
             await services.GetRequiredService<CaseDesk.Domain.Data.CaseDeskDb>().SaveChangesAsync();
             return clock;
         });
 
-    private async Task<string> HeadOf(Guid unit, string name)
+    private async Task<string> HeadOf(Guid unit, string name) => (await InUnit(await database.CreateUserAsync(name, Roles.Head), unit)).UserId;
+
+    private async Task<Caller> InUnit(Caller user, Guid unit)
     {
-        var head = await database.CreateUserAsync(name, Roles.Head);
         await using var db = database.OpenDb();
-        (await db.Users.SingleAsync(u => u.Id == head.UserId)).UnitId = unit;
+        (await db.Users.SingleAsync(u => u.Id == user.UserId)).UnitId = unit;
         await db.SaveChangesAsync();
-        return head.UserId;
+        return user;
     }
 
     [Fact]
@@ -54,11 +55,11 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     public async Task A_new_target_applies_to_clocks_started_after_it_and_never_to_earlier_ones()
     {
         var head = await database.CreateCallerAsync(Roles.Head);
-        var before = await StartClock(ClockKind.EmailReply, null, null);
+        var before = await StartClock(ClockKind.EmailReply, null);
 
         await database.Send(new SetTarget(ClockKind.EmailReply, 240, 50, database.Clock.UtcDateTime, "Greičiau"), head);
         database.Clock.Advance(TimeSpan.FromMinutes(1));
-        var after = await StartClock(ClockKind.EmailReply, null, null);
+        var after = await StartClock(ClockKind.EmailReply, null);
 
         var stored = await database.ReadAsync(db => db.ResponseClocks.AsNoTracking().ToDictionaryAsync(c => c.Id));
         // One working day from Monday 10:30 = to Tuesday 10:30 = 540 working minutes; the new target is 4 working hours.
@@ -87,8 +88,8 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     {
         var servicesHead = await HeadOf(ServicesUnit, "vida");
         var cashHead = await HeadOf(CashUnit, "rimas");
-        var asta = await database.CreateUserAsync("asta", Roles.Caseworker);
-        await StartClock(ClockKind.CallBack, asta.UserId, ServicesUnit);
+        var asta = await InUnit(await database.CreateUserAsync("asta", Roles.Caseworker), ServicesUnit);
+        await StartClock(ClockKind.CallBack, asta.UserId);
 
         Assert.Equal(0, await database.Send(new NotifyBreaches(), Caller.System));
         database.Clock.Advance(TimeSpan.FromDays(3));
@@ -109,8 +110,8 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     public async Task A_stopped_clock_is_never_reported_and_a_paused_one_not_while_paused()
     {
         await HeadOf(ServicesUnit, "vida");
-        var stopped = await StartClock(ClockKind.EmailReply, null, ServicesUnit);
-        var paused = await StartClock(ClockKind.InformationLetter, null, ServicesUnit);
+        var stopped = await StartClock(ClockKind.EmailReply, null);
+        var paused = await StartClock(ClockKind.InformationLetter, null);
         var caseworker = await database.CreateCallerAsync(Roles.Caseworker);
         await database.InScopeAsync(async services =>
         {
@@ -132,7 +133,7 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     public async Task Pausing_a_call_back_is_refused_with_its_because()
     {
         using var _ = UiCulture.Use("en");
-        var clock = await StartClock(ClockKind.CallBack, null, null);
+        var clock = await StartClock(ClockKind.CallBack, null);
         var caseworker = await database.CreateCallerAsync(Roles.Caseworker);
 
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new PauseClock(clock.Id, "Neatsiliepia"), caseworker));
