@@ -58,8 +58,14 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(appointment).ToContainTextAsync(start.ToString("HH:mm"));
         // The scheduler lays appointments out again once its script has measured the view, so a pointer click at the
         // measured spot can land on the day cell under a busy machine; the click event goes to the appointment itself.
-        await appointment.DispatchEventAsync("click");
+        // It may also replace the appointment's element while doing so, so a click on the old one is retried.
         var visit = page.GetByTestId("visit-dialog");
+        for (var attempt = 0; attempt < 5 && await visit.CountAsync() == 0; attempt++)
+        {
+            await appointment.DispatchEventAsync("click");
+            try { await visit.WaitForAsync(new() { Timeout = 3000 }); }
+            catch (TimeoutException) { output.WriteLine($"The calendar visit did not open on click {attempt + 1}; clicking again."); }
+        }
         await Expect(visit.GetByTestId("visit-status")).ToHaveTextAsync(UiText.Lt("Time agreed"));
         await Expect(visit.GetByTestId("visit-time")).ToContainTextAsync(start.ToString("yyyy-MM-dd HH:mm"));
 
