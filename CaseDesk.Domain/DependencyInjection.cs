@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonalCodeProtector, PersonalCodeProtector>();
         services.AddScoped<CallerContext>();
         services.AddScoped<Clocks.ClockBook>();
+        services.AddSingleton<Dashboard.DashboardTallies>();
+        services.AddSingleton<Dashboard.DashboardFigureCache>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();

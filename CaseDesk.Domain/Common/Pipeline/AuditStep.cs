@@ -1,5 +1,6 @@
 using System.Text;
 using CaseDesk.Domain.Audit;
+using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CaseDesk.Domain.Common.Pipeline;
 /// Reads of a client's personal data get an audit row too. A refused command is rolled back and
 /// its refusal recorded.
 /// </summary>
-internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, CaseDeskDb db, TimeProvider clock)
+internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, CaseDeskDb db, TimeProvider clock, DashboardTallies dashboard)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -30,6 +31,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
     {
         var caller = callers.Caller;
         var changes = new List<string>();
+        var figures = new DashboardChangeSet();
         (string Type, string Id)? firstRecord = null;
         void Collect(object? sender, SavingChangesEventArgs e)
         {
@@ -37,6 +39,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
             {
                 if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
                     continue;
+                figures.Collect(entry);
                 var (type, id) = Describe(entry);
                 firstRecord ??= (type, id);
                 changes.Add(entry.State switch
@@ -77,7 +80,8 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
             typeof(TRequest).Name, AuditKind.Change, firstRecord?.Type, firstRecord?.Id,
             Truncate(string.Join("; ", changes.Distinct()), 4000)));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // The dashboard figures follow the commit in commit order (DashboardTallies).
+        await dashboard.CommitAsync(() => transaction.CommitAsync(ct), figures, ct);
         return result;
     }
 

@@ -1,0 +1,271 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CaseDesk.Domain.Dashboard;
+
+/// <summary>What a finished clock adds to the figures: the dimensions it is counted under and its result.</summary>
+public sealed record FinishedClock(ClockKind Kind, string Commitment, int? Touchpoint, Guid? UnitId, string? OwnerUserId,
+    DateTime StoppedAtUtc, double ActualMinutes, bool Met)
+{
+    public static FinishedClock? From(ResponseClock clock) =>
+        clock.State is ClockState.Met or ClockState.Missed && clock.StoppedAtUtc is { } stopped
+            ? new(clock.Kind, clock.Commitment, clock.Touchpoint, clock.UnitId, clock.OwnerUserId, stopped, clock.ActualMinutes ?? 0, clock.State == ClockState.Met)
+            : null;
+
+    internal static FinishedClock? From(PropertyValues values) =>
+        values.GetValue<ClockState>(nameof(ResponseClock.State)) is var state && state is ClockState.Met or ClockState.Missed
+        && values.GetValue<DateTime?>(nameof(ResponseClock.StoppedAtUtc)) is { } stopped
+            ? new(values.GetValue<ClockKind>(nameof(ResponseClock.Kind)), values.GetValue<string>(nameof(ResponseClock.Commitment)),
+                values.GetValue<int?>(nameof(ResponseClock.Touchpoint)), values.GetValue<Guid?>(nameof(ResponseClock.UnitId)),
+                values.GetValue<string?>(nameof(ResponseClock.OwnerUserId)), stopped,
+                values.GetValue<double?>(nameof(ResponseClock.ActualMinutes)) ?? 0, state == ClockState.Met)
+            : null;
+}
+
+/// <summary>
+/// What one transaction changed that the dashboard figures depend on: finished clocks to add or take
+/// away (a clock stopped, reopened, or changed after it finished), and whether open clocks, complaints
+/// or corrective actions moved at all. Collected from the change tracker while the command saves.
+/// </summary>
+public sealed class DashboardChangeSet
+{
+    private readonly List<(FinishedClock Clock, int Sign)> deltas = [];
+
+    public IReadOnlyList<(FinishedClock Clock, int Sign)> Deltas => deltas;
+
+    /// <summary>True when anything on the dashboard may have moved.</summary>
+    public bool Touched { get; private set; }
+
+    public void Collect(EntityEntry entry)
+    {
+        switch (entry.Entity)
+        {
+            case ResponseClock:
+                Touched = true;
+                var before = entry.State is EntityState.Modified or EntityState.Deleted ? FinishedClock.From(entry.OriginalValues) : null;
+                var after = entry.State is EntityState.Added or EntityState.Modified ? FinishedClock.From(entry.CurrentValues) : null;
+                if (before == after) return;
+                if (before is not null) deltas.Add((before, -1));
+                if (after is not null) deltas.Add((after, +1));
+                break;
+            case Complaint or ComplaintTag or CorrectiveAction:
+                Touched = true;
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// The finished-clock figures, kept incrementally in memory per scope (department, unit, owner) and
+/// Vilnius day for the last <see cref="DaysKept"/> days. A commit adds or removes only the clocks it
+/// changed (<see cref="DashboardChangeSet"/>), so its cost does not depend on how many contacts or
+/// clocks exist; reading a window sums at most 30 day tallies of fixed size. Loaded once from the
+/// clocks stopped in the kept days (an indexed range read). Commits that change clocks are applied in
+/// commit order: <see cref="CommitAsync"/> holds one gate around the commit and the apply, and the load
+/// runs under the same gate, so no commit is counted twice or missed.
+/// </summary>
+public sealed class DashboardTallies(TimeProvider clock)
+{
+    public const int DaysKept = 31;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock sync = new();
+    private readonly Dictionary<(string Scope, DateOnly Day), DayTally> days = [];
+    private volatile bool loaded;
+    private long sequence;
+    private DateTime lastCommitUtc;
+
+    /// <summary>Raised after a commit that moved something on the dashboard (outside the gate). The argument is the new sequence number.</summary>
+    public event Action<DashboardPulse>? Changed;
+
+    public long Sequence => Interlocked.Read(ref sequence);
+
+    public bool IsLoaded => loaded;
+
+    /// <summary>Commits the transaction and applies its clock changes in commit order, then tells the listeners.</summary>
+    public async Task CommitAsync(Func<Task> commit, DashboardChangeSet changes, CancellationToken ct)
+    {
+        if (!changes.Touched)
+        {
+            await commit();
+            return;
+        }
+        DashboardPulse pulse;
+        await gate.WaitAsync(ct);
+        try
+        {
+            await commit();
+            var committedAt = DateTime.UtcNow;
+            if (loaded)
+                lock (sync)
+                    foreach (var (finished, sign) in changes.Deltas)
+                        Add(finished, sign);
+            pulse = new DashboardPulse(Interlocked.Increment(ref sequence), committedAt);
+            lastCommitUtc = committedAt;
+        }
+        finally
+        {
+            gate.Release();
+        }
+        Changed?.Invoke(pulse);
+    }
+
+    /// <summary>Tells the listeners without a commit (e.g. once a minute, as open clocks turn at risk or breached with time).</summary>
+    public void Tick() => Changed?.Invoke(new DashboardPulse(Interlocked.Increment(ref sequence), DateTime.UtcNow));
+
+    public DateTime LastCommitUtc => lastCommitUtc;
+
+    /// <summary>Reads the clocks stopped in the kept days, once. Later calls return at once.</summary>
+    public async Task EnsureLoadedAsync(CaseDeskDb db, CancellationToken ct)
+    {
+        if (loaded) return;
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (loaded) return;
+            var since = VilniusTime.ToUtc(Today().AddDays(-(DaysKept - 1)).ToDateTime(TimeOnly.MinValue));
+            var finished = new List<FinishedClock>();
+            foreach (var kind in Enum.GetValues<ClockKind>())
+            {
+                // One indexed range per kind (IX_ResponseClocks_Kind_Stopped).
+                finished.AddRange(await db.ResponseClocks.AsNoTracking()
+                    .Where(c => c.Kind == kind && c.StoppedAtUtc >= since && (c.State == ClockState.Met || c.State == ClockState.Missed))
+                    .Select(c => new FinishedClock(c.Kind, c.Commitment, c.Touchpoint, c.UnitId, c.OwnerUserId, c.StoppedAtUtc!.Value,
+                        c.ActualMinutes ?? 0, c.State == ClockState.Met))
+                    .ToListAsync(ct));
+            }
+            lock (sync)
+            {
+                days.Clear();
+                foreach (var f in finished)
+                    Add(f, +1);
+            }
+            loaded = true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The finished-clock figures of a scope over the window ending today.</summary>
+    public WindowTally Read(DashboardScope scope, DashboardWindow window)
+    {
+        var today = Today();
+        var from = today.AddDays(-(DaysIn(window) - 1));
+        var key = scope.ToString();
+        var total = new WindowTally();
+        lock (sync)
+        {
+            DropOldDays(today);
+            for (var day = from; day <= today; day = day.AddDays(1))
+                if (days.TryGetValue((key, day), out var tally))
+                    total.Add(tally);
+        }
+        return total;
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(VilniusTime.Now(clock));
+
+    public static int DaysIn(DashboardWindow window) => window switch
+    {
+        DashboardWindow.Today => 1,
+        DashboardWindow.Last7Days => 7,
+        _ => 30,
+    };
+
+    private void Add(FinishedClock clock, int sign)
+    {
+        var day = DateOnly.FromDateTime(VilniusTime.ToLocal(clock.StoppedAtUtc));
+        if (day < Today().AddDays(-(DaysKept - 1))) return;
+        Tally(DashboardScope.Department.ToString(), day).Add(clock, sign);
+        if (clock.UnitId is { } unit) Tally(new DashboardScope(unit).ToString(), day).Add(clock, sign);
+        if (clock.OwnerUserId is { } owner) Tally(new DashboardScope(null, owner).ToString(), day).Add(clock, sign);
+    }
+
+    private DayTally Tally(string scope, DateOnly day)
+    {
+        if (!days.TryGetValue((scope, day), out var tally))
+            days[(scope, day)] = tally = new DayTally();
+        return tally;
+    }
+
+    private DateOnly droppedBefore;
+
+    private void DropOldDays(DateOnly today)
+    {
+        var oldest = today.AddDays(-(DaysKept - 1));
+        if (oldest <= droppedBefore) return;
+        foreach (var key in days.Keys.Where(k => k.Day < oldest).ToList())
+            days.Remove(key);
+        droppedBefore = oldest;
+    }
+}
+
+/// <summary>Sent to listeners after a change: the sequence number the figures have reached and when the change was committed.</summary>
+public sealed record DashboardPulse(long Sequence, DateTime CommittedAtUtc);
+
+/// <summary>The tally of one kind of clock: met, missed and the response-time buckets.</summary>
+public sealed class KindTally
+{
+    public int Met;
+    public int Missed;
+    public readonly int[] Buckets = new int[DurationBuckets.Count];
+
+    public void Add(KindTally other)
+    {
+        Met += other.Met;
+        Missed += other.Missed;
+        for (var i = 0; i < Buckets.Length; i++) Buckets[i] += other.Buckets[i];
+    }
+}
+
+/// <summary>One scope's finished clocks on one day, or summed over a window.</summary>
+public class DayTally
+{
+    public Dictionary<string, (int Met, int Missed)> ByCommitment { get; } = new(StringComparer.Ordinal);
+    public Dictionary<int, (int Met, int Missed)> ByTouchpoint { get; } = [];
+    public Dictionary<ClockKind, KindTally> ByKind { get; } = [];
+
+    public void Add(FinishedClock clock, int sign)
+    {
+        var (met, missed) = clock.Met ? (sign, 0) : (0, sign);
+        ByCommitment[clock.Commitment] = Plus(ByCommitment.GetValueOrDefault(clock.Commitment), met, missed);
+        if (clock.Touchpoint is { } touchpoint)
+            ByTouchpoint[touchpoint] = Plus(ByTouchpoint.GetValueOrDefault(touchpoint), met, missed);
+        if (!ByKind.TryGetValue(clock.Kind, out var kind))
+            ByKind[clock.Kind] = kind = new KindTally();
+        kind.Met += met;
+        kind.Missed += missed;
+        kind.Buckets[DurationBuckets.Of(clock.ActualMinutes)] += sign;
+    }
+
+    private static (int, int) Plus((int Met, int Missed) a, int met, int missed) => (a.Met + met, a.Missed + missed);
+}
+
+/// <summary>Day tallies summed over a window.</summary>
+public sealed class WindowTally : DayTally
+{
+    public void Add(DayTally day)
+    {
+        foreach (var (key, value) in day.ByCommitment)
+        {
+            var current = ByCommitment.GetValueOrDefault(key);
+            ByCommitment[key] = (current.Met + value.Met, current.Missed + value.Missed);
+        }
+        foreach (var (key, value) in day.ByTouchpoint)
+        {
+            var current = ByTouchpoint.GetValueOrDefault(key);
+            ByTouchpoint[key] = (current.Met + value.Met, current.Missed + value.Missed);
+        }
+        foreach (var (key, value) in day.ByKind)
+        {
+            if (!ByKind.TryGetValue(key, out var kind))
+                ByKind[key] = kind = new KindTally();
+            kind.Add(value);
+        }
+    }
+}
