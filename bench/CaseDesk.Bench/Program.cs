@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "generate" => await Generate(options),
     "measure" => await Measure(options),
     "plans" => await Plans(options),
+    "dashboard" => await DashboardBench.RunAsync(options.Databases ?? [options.Db], options.Iterations, options.Out),
     _ => Usage(),
 };
 
@@ -41,6 +42,9 @@ static int Usage()
               PRAGMA synchronous (FULL) on every connection, to show what another durability setting would give.
           plans --db PATH
               Only the SQL and the query plans of the measured reads.
+          dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
+              Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
+              then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
         """);
     return 2;
 }
@@ -136,6 +140,7 @@ internal sealed record BenchOptions
     public int Seconds { get; init; } = 10;
     public int[] Senders { get; init; } = [1, 2, 4, 8];
     public string? Out { get; init; }
+    public string[]? Databases { get; init; }
     /// <summary>Null: the app's own setting (SqlitePragmas). Otherwise a what-if override for every connection.</summary>
     public string? Synchronous { get; init; }
 
@@ -161,6 +166,7 @@ internal sealed record BenchOptions
                 "--senders" => o with { Senders = Value().Split(',').Select(int.Parse).Where(n => n > 0).ToArray() },
                 "--out" => o with { Out = Value() },
                 "--synchronous" => o with { Synchronous = Value() },
+                "--dbs" => o with { Databases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
