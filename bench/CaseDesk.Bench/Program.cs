@@ -23,6 +23,8 @@ return args.FirstOrDefault() switch
     "generate" => await Generate(options),
     "measure" => await Measure(options),
     "plans" => await Plans(options),
+    "circuits" => await CircuitBench.RunAsync(options.Db, options.Clients, options.Out),
+    "push" => await PushBench.RunAsync(options.Db, options.Clients, options.Iterations, options.Out),
     "dashboard" => await DashboardBench.RunAsync(options.Databases ?? [options.Db], options.Iterations, options.Out),
     _ => Usage(),
 };
@@ -42,6 +44,12 @@ static int Usage()
               PRAGMA synchronous (FULL) on every connection, to show what another durability setting would give.
           plans --db PATH
               Only the SQL and the query plans of the measured reads.
+          push --db PATH [--clients 200] [--iterations 100] [--out FILE]
+              Issue 6: hosts the app in this process on the database, connects N SignalR clients (raw WebSocket, JSON
+              protocol) to /hubs/dashboard as the demo head and measures commit-to-push latency over N commits.
+          circuits --db PATH [--clients 20] [--out FILE]
+              Issue 6: hosts the app in this process, opens the dashboard in N Chromium tabs (one circuit each) and
+              reports the server's managed heap and resident memory per circuit.
           dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
               Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
               then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
