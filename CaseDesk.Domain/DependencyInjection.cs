@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalCodeProtector, PersonalCodeProtector>();
         services.AddScoped<CallerContext>();
         services.AddScoped<Clocks.ClockBook>();
+        services.AddScoped<Anonymizer>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
