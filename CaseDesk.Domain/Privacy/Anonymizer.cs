@@ -57,6 +57,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
 
         var caseIds = db.Cases.Where(k => clientIds.Contains(k.ClientId)).Select(k => k.Id);
         counts["Cases"] = await db.Cases.Where(k => clientIds.Contains(k.ClientId)).ExecuteUpdateAsync(s => s
+            .SetProperty(k => k.ServiceRequested, Redacted)
             .SetProperty(k => k.OutcomeNote, k => k.OutcomeNote == null ? null : Redacted)
             .SetProperty(k => k.Version, version), ct);
         await db.CaseStatusChanges.Where(h => caseIds.Contains(h.CaseId)).ExecuteUpdateAsync(s => s
@@ -153,7 +154,9 @@ internal sealed class Anonymizer(CaseDeskDb db)
         if (found.Count == 0)
             return 0;
         var ids = found.Select(c => c.Id).ToList();
-        await ScrubDigestsAsync(found.Select(c => c.Text), ct);
+        var descriptions = await db.CorrectiveActions.Where(a => ids.Contains(a.ComplaintId)).Select(a => a.Description).ToListAsync(ct);
+        await ScrubDigestsAsync(found.Select(c => ComplaintQueries.Shorten(c.Text.Length > 200 ? c.Text[..200] : c.Text, 160))
+            .Concat(descriptions.Select(d => ComplaintQueries.Shorten(d, 160))), ct);
         var links = ids.Select(id => $"complaints/{id}").ToList();
         await db.Notifications.Where(n => n.Link != null && links.Contains(n.Link)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, Redacted), ct);
         await db.ComplaintSteps.Where(s => ids.Contains(s.ComplaintId)).ExecuteUpdateAsync(s => s
@@ -177,10 +180,10 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(c => c.Version, version), ct);
     }
 
-    /// <summary>Feedback hand-overs quote the start of each complaint's text (<see cref="FeedbackDigest"/>); those quotes go too.</summary>
-    private async Task ScrubDigestsAsync(IEnumerable<string> texts, CancellationToken ct)
+    /// <summary>Feedback hand-overs quote the start of each complaint's text and its actions (<see cref="FeedbackDigest"/>); those quotes go too.</summary>
+    private async Task ScrubDigestsAsync(IEnumerable<string> quotes, CancellationToken ct)
     {
-        foreach (var excerpt in texts.Select(t => t.Length > 200 ? t[..200] : t).Where(t => t.Length > 0 && t != Redacted).Distinct())
+        foreach (var excerpt in quotes.Where(t => t.Length > 0 && t != Redacted).Distinct())
         {
             var digests = await db.FeedbackDigests.Where(d => d.Body.Contains(excerpt)).ToListAsync(ct);
             foreach (var digest in digests)

@@ -180,3 +180,16 @@ internal sealed class GetSubjectAccessReportHandler(CaseDeskDb db, IPersonalCode
             messages, emails, letters, visits, feedback, clocks, access);
     }
 }
+
+/// <summary>The report as the client receives it in machine-readable form (GDPR art. 15(3), 20): readable UTF-8, names for codes.</summary>
+public static class SubjectAccessJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static byte[] Serialize(SubjectAccessReport report) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, Options);
+}
