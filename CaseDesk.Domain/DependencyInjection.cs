@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<Clocks.ClockBook>();
         services.AddSingleton<Dashboard.DashboardTallies>();
         services.AddSingleton<Dashboard.DashboardFigureCache>();
+        services.AddScoped<Anonymizer>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();

@@ -57,6 +57,7 @@ public static class CaseDeskHost
         services.AddScoped<UiSender>();
         services.AddScoped<UiFeedback>();
         services.AddHostedService<BreachSweeper>();
+        services.AddHostedService<RetentionSweeper>();
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
     }
 
@@ -152,6 +153,7 @@ public static class CaseDeskHost
 
         app.MapAccountEndpoints();
         app.MapComplaintEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

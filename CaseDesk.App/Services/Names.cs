@@ -4,6 +4,7 @@ using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Work;
 
 namespace CaseDesk.App.Services;
@@ -178,6 +179,35 @@ public static class Names
         WorkKind.VisitToAgree => "Agree a visit time",
         WorkKind.Visit => "Home visit",
         _ => "Case action due",
+    };
+
+    public static string Of(RetentionKind kind) => kind switch
+    {
+        RetentionKind.ClientsAndClosedCases => "Clients whose cases are all closed",
+        RetentionKind.Contacts => "Contacts and promises",
+        RetentionKind.PhoneMessages => "Phone messages",
+        RetentionKind.Emails => "E-mails and replies",
+        RetentionKind.Letters => "Information letters",
+        RetentionKind.HomeVisits => "Home visits",
+        RetentionKind.Complaints => "Complaints and suggestions",
+        _ => "Audit log",
+    };
+
+    public static string Of(ErasureStatus status) => status switch
+    {
+        ErasureStatus.Requested => "Waiting for a decision",
+        ErasureStatus.Refused => "Refused",
+        _ => "Erased (anonymized)",
+    };
+
+    public static string Of(ErasureGround ground) => ground switch
+    {
+        ErasureGround.ClientRequest => "The client asked",
+        ErasureGround.NoLongerNeeded => "No longer needed",
+        ErasureGround.ConsentWithdrawn => "Consent withdrawn",
+        ErasureGround.Objection => "The client objected",
+        ErasureGround.UnlawfullyProcessed => "Processed unlawfully",
+        _ => "Required by law",
     };
 
     /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time".</summary>

@@ -52,6 +52,9 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<FeedbackDigest> FeedbackDigests => Set<FeedbackDigest>();
     public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
     public DbSet<EmployeeCommendation> EmployeeCommendations => Set<EmployeeCommendation>();
+    public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

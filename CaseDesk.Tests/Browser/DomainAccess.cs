@@ -2,6 +2,7 @@ using CaseDesk.Domain;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public sealed class DomainAccess(AppProcess app) : IAsyncDisposable
     {
         var collection = new ServiceCollection().AddLogging();
         collection.AddCaseDeskDomain(connectionString);
+        // The app's keys, so personal codes stored here open in the app (and the other way round).
+        collection.AddDataProtection().SetApplicationName("CaseDesk").PersistKeysToFileSystem(new DirectoryInfo(app.KeysFolder));
         return collection.BuildServiceProvider();
     }
 

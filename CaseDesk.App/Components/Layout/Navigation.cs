@@ -24,6 +24,8 @@ public static class Navigation
         new("settings/calendar", "Working calendar", "event_busy", [Domain.Common.Roles.Head, Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
         new("admin/users", "Users", "manage_accounts", [Domain.Common.Roles.Admin]),
         new("admin/audit", "Audit log", "policy", [Domain.Common.Roles.Admin, Domain.Common.Roles.QualityOfficer]),
+        new("privacy/erasure", "Erasure requests", "person_remove", [Domain.Common.Roles.Caseworker, Domain.Common.Roles.Head, Domain.Common.Roles.Admin]),
+        new("privacy/retention", "Retention of personal data", "auto_delete", [Domain.Common.Roles.Admin, Domain.Common.Roles.Head, Domain.Common.Roles.QualityOfficer]),
     ];
 
     public static IEnumerable<NavItem> For(Func<string, bool> isInRole) =>
