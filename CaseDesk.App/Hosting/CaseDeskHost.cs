@@ -69,6 +69,7 @@ public static class CaseDeskHost
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddSingleton<DashboardWatchers>();
+        services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();
         services.AddHostedService(provider => provider.GetRequiredService<DashboardNotifier>());
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");

@@ -13,19 +13,13 @@ namespace CaseDesk.App.Hosting;
 /// behind the one being pushed, with no added delay. Once a minute it ticks the tallies, because open clocks turn
 /// at risk and breached with time alone.
 /// </summary>
-public sealed class DashboardNotifier(DashboardTallies tallies, ICaseDeskSender sender, IHubContext<DashboardHub> hub,
+public sealed class DashboardNotifier(DashboardTallies tallies, DashboardUpdates updates, ICaseDeskSender sender, IHubContext<DashboardHub> hub,
     DashboardWatchers watchers, TimeProvider clock, ILogger<DashboardNotifier> logger) : BackgroundService
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromMinutes(1);
 
     private readonly Channel<DashboardPulse> pulses = Channel.CreateBounded<DashboardPulse>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-
-    /// <summary>Raised (off the committing thread) after the figures moved; handlers must not block (re-render with InvokeAsync).</summary>
-    public event Action<DashboardPulse>? Updated;
-
-    /// <summary>The last pulse handled, for pages that want to show how fresh their figures are.</summary>
-    public DashboardPulse? Last { get; private set; }
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,8 +49,7 @@ public sealed class DashboardNotifier(DashboardTallies tallies, ICaseDeskSender 
     {
         await foreach (var pulse in pulses.Reader.ReadAllAsync(stoppingToken))
         {
-            Last = pulse;
-            RaiseUpdated(pulse);
+            updates.Raise(pulse);
             try
             {
                 await Task.WhenAll(watchers.Watched().Select(watch => PushToGroupAsync(watch, pulse, stoppingToken)));
@@ -64,21 +57,6 @@ public sealed class DashboardNotifier(DashboardTallies tallies, ICaseDeskSender 
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Pushing dashboard figures for change {Sequence} failed; the next change pushes again", pulse.Sequence);
-            }
-        }
-    }
-
-    private void RaiseUpdated(DashboardPulse pulse)
-    {
-        foreach (var handler in Updated?.GetInvocationList().Cast<Action<DashboardPulse>>() ?? [])
-        {
-            try
-            {
-                handler(pulse);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "A dashboard listener failed on change {Sequence}", pulse.Sequence);
             }
         }
     }
@@ -122,4 +100,34 @@ public sealed class DashboardWatchers
     public IReadOnlyCollection<DashboardWatch> Watched() => byConnection.Values.Distinct().ToList();
 
     public int Connections => byConnection.Count;
+}
+
+/// <summary>
+/// The in-process side of the live dashboards: Blazor dashboard components subscribe (and unsubscribe on dispose);
+/// <see cref="DashboardNotifier"/> raises it once per coalesced change, off the committing thread.
+/// </summary>
+public sealed class DashboardUpdates(ILogger<DashboardUpdates> logger)
+{
+    /// <summary>Handlers must not block: re-query and re-render through InvokeAsync.</summary>
+    public event Action<DashboardPulse>? Updated;
+
+    /// <summary>The last change raised, if any.</summary>
+    public DashboardPulse? Last { get; private set; }
+
+    public void Raise(DashboardPulse pulse)
+    {
+        Last = pulse;
+        foreach (var handler in Updated?.GetInvocationList().Cast<Action<DashboardPulse>>() ?? [])
+        {
+            try
+            {
+                handler(pulse);
+            }
+            catch (Exception e)
+            {
+                // One broken circuit must not keep the others from updating.
+                logger.LogError(e, "A dashboard listener failed on change {Sequence}", pulse.Sequence);
+            }
+        }
+    }
 }
