@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Dashboard;
+using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>
+/// Issue 6, live: a caseworker's late call-back, committed in one browser, moves the head's dashboard (Blazor,
+/// through the in-process notifier) and the hub's pushed figures (raw SignalR JSON over a WebSocket) without reload.
+/// The two tests watch different scopes (department / one caseworker), so neither sees figures cached by the other.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string HubPath = "/hubs/dashboard";
+
+    /// <summary>A phone message for the caseworker taken 7 days ago, so its one-working-day call-back clock is breached.</summary>
+    private static async Task<string> SeedBreachedCallBackAsync(AppProcess app, string caseworker, string callerName)
+    {
+        await using var domain = new DomainAccess(app);
+        var addressee = await domain.UserIdAsync(caseworker);
+        var parts = callerName.Split(' ');
+        var client = await domain.SendAsync(new RegisterClient(parts[0], parts[1], null, null, "+370 611 22334", null, null, [],
+            ClientLanguage.Lithuanian, null, null, false, null, [], ConfirmedNotDuplicate: true));
+        await domain.SendAsync(new TakePhoneMessage(DateTime.UtcNow.AddDays(-7), callerName, null, null, "+370 611 22334",
+            "Prašė paskambinti dėl sprendimo.", addressee, client));
+        return addressee;
+    }
+
+    /// <summary>The caseworker, in their own browser, calls the client back from My work.</summary>
+    private static async Task CallBackAsync(BrowserSession caseworker, string callerName)
+    {
+        var item = caseworker.Page.Locator("[data-testid=work-item][data-kind=CallBack]", new PageLocatorOptions { HasText = callerName });
+        await item.GetByTestId("open-call-back").ClickAsync();
+        var dialog = caseworker.Page.GetByTestId("phone-message");
+        await dialog.GetByTestId("log-call-back").ClickAsync();
+        var form = caseworker.Page.GetByTestId("call-back-form");
+        await form.Locator("textarea[name=Summary]").FillAsync("Atskambinau pavėluotai, atsiprašiau ir paaiškinau sprendimą.");
+        await form.GetByTestId("save-call-back").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(item).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task A_late_call_back_in_one_browser_moves_the_heads_breached_count_and_channel_chart_without_reload()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Jonas Vėluojantis";
+        await SeedBreachedCallBackAsync(fixture.App, "caseworker", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        // Open clocks are read from the database, so the test's own domain sees the same breached count as the app.
+        var breachedBefore = (await domain.SendAsync(new GetDashboard(DashboardScope.Department, DashboardWindow.Today))).BreachedNow;
+        Assert.True(breachedBefore >= 1);
+
+        await using var head = await fixture.SignInAsync("head", output);
+        await head.OpenAsync("dashboard");
+        var page = head.Page;
+        await Expect(page.GetByTestId("dashboard-window").Locator(".rz-state-active")).ToHaveTextAsync(UiText.Lt("Today"));
+        var breached = page.GetByTestId("figure-breached");
+        await Expect(breached).ToHaveTextAsync(breachedBefore.ToString());
+        var callBackRow = page.Locator("[data-testid=channel-row][data-kind=CallBack]");
+        var missedBefore = int.Parse(await callBackRow.GetByTestId("channel-missed").TextContentAsync() ?? "");
+        var chart = page.GetByTestId("channel-chart");
+        var chartBefore = await chart.Locator("svg").InnerHTMLAsync();
+        var stamp = await page.GetByTestId("dashboard-updated").TextContentAsync();
+        // Marks this document: a reload would lose it.
+        await page.EvaluateAsync("() => window.__noReload = true");
+
+        await using var asta = await fixture.SignInAsync("caseworker", output);
+        await CallBackAsync(asta, caller);
+
+        await Expect(breached).ToHaveTextAsync((breachedBefore - 1).ToString());
+        await Expect(callBackRow.GetByTestId("channel-missed")).ToHaveTextAsync((missedBefore + 1).ToString());
+        await Expect(page.GetByTestId("dashboard-updated")).Not.ToHaveTextAsync(stamp ?? "");
+        // The chart redrew its bars and labels for the new count.
+        Assert.NotEqual(chartBefore, await chart.Locator("svg").InnerHTMLAsync());
+        await Expect(chart.Locator("svg text", new LocatorLocatorOptions { HasTextString = (missedBefore + 1).ToString() }).First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard page was reloaded.");
+        Assert.Empty(head.PageErrors);
+        Assert.Empty(asta.PageErrors);
+    }
+
+    [SkippableFact]
+    public async Task The_hub_refuses_strangers_and_caseworkers_and_pushes_figures_to_a_head_after_a_change()
+    {
+        BrowserRequirement.Check();
+        var app = fixture.App.BaseAddress;
+
+        // Not signed in: 401 on negotiate and on the WebSocket upgrade.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, null));
+        var stranger = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, null));
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.Status);
+
+        // Signed in, but a caseworker: 403.
+        var caseworkerCookies = await SignalRJsonClient.SignInAsync(app, "caseworker2", BrowserFixture.DemoPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, caseworkerCookies));
+        var caseworker = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, caseworkerCookies));
+        Assert.Equal(HttpStatusCode.Forbidden, caseworker.Status);
+
+        // The head watches caseworker2's figures for today.
+        const string caller = "Rima Laukianti";
+        var owner = await SeedBreachedCallBackAsync(fixture.App, "caseworker2", caller);
+        var headCookies = await SignalRJsonClient.SignInAsync(app, "head", BrowserFixture.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, headCookies));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var hub = await SignalRJsonClient.ConnectAsync(app, HubPath, headCookies, timeout.Token);
+        var watched = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, 0L], timeout.Token);
+        var before = watched.GetProperty("figures");
+        Assert.Equal(owner, before.GetProperty("scope").GetProperty("ownerUserId").GetString());
+        var breachedBefore = before.GetProperty("breachedNow").GetInt32();
+        Assert.True(breachedBefore >= 1);
+        var missedBefore = Missed(before, "CallBack");
+
+        // A method the hub does not have, or a scope it does not know, is an error answer, not a dropped connection.
+        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("Watch", ["nowhere", 1, 0L], timeout.Token));
+
+        await using (var tomas = await fixture.SignInAsync("caseworker2", output))
+            await CallBackAsync(tomas, caller);
+
+        var pushed = await hub.WaitForAsync("figures", args => Missed(args[0].GetProperty("figures"), "CallBack") == missedBefore + 1, timeout.Token);
+        var push = pushed.Arguments[0];
+        var after = push.GetProperty("figures");
+        Assert.Equal(breachedBefore - 1, after.GetProperty("breachedNow").GetInt32());
+        Assert.True(push.GetProperty("sequence").GetInt64() > watched.GetProperty("sequence").GetInt64());
+        var committedAt = push.GetProperty("committedAtUtc").GetDateTime();
+        Assert.Equal(DateTimeKind.Utc, committedAt.Kind);
+        Assert.InRange(committedAt, DateTime.UtcNow.AddMinutes(-1), pushed.ReceivedAtUtc.AddSeconds(1));
+        // Still connected: a second Watch (as after a reconnect) answers with the current figures at once.
+        var again = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, push.GetProperty("sequence").GetInt64()], timeout.Token);
+        Assert.Equal(missedBefore + 1, Missed(again.GetProperty("figures"), "CallBack"));
+    }
+
+    private static int Missed(JsonElement figures, string kind) =>
+        figures.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind)
+            .GetProperty("clocks").GetProperty("missed").GetInt32();
+}
