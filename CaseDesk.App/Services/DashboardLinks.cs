@@ -91,7 +91,7 @@ public static class DashboardLinks
         if (double.IsPositiveInfinity(m)) return L["over 60 working days"];
         if (m < 60) return L["{0} min", Math.Round(m)];
         if (m < WorkingCalendar.MinutesPerWorkingDay) return L["{0} h {1} min", (int)(m / 60), (int)Math.Round(m % 60)];
-        return L["{0} working days", Math.Round(m / WorkingCalendar.MinutesPerWorkingDay, 1)];
+        return L["{0} working days", Math.Round(m / WorkingCalendar.MinutesPerWorkingDay, 1, MidpointRounding.AwayFromZero)];
     }
 
     /// <summary>Share met in whole percent, or a dash when nothing finished.</summary>

@@ -23,6 +23,9 @@ public sealed class DashboardPageTests : ComponentTestContext
 
     public DashboardPageTests()
     {
+        // RadzenChart measures its element through JS before drawing; bUnit has no layout, so give it a size.
+        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true)
+            .SetResult(new Radzen.Blazor.Rendering.Rect { Width = 600, Height = 240 });
         Services.AddSingleton<ICaseDeskSender>(sender);
         Services.AddSingleton<TimeProvider>(new FakeClock());
         Services.AddSingleton(updates);
