@@ -4,6 +4,7 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -136,6 +137,89 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         // Still connected: a second Watch (as after a reconnect) answers with the current figures at once.
         var again = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, push.GetProperty("sequence").GetInt64()], timeout.Token);
         Assert.Equal(missedBefore + 1, Missed(again.GetProperty("figures"), "CallBack"));
+    }
+
+    [SkippableFact]
+    public async Task The_wallboard_shows_the_big_numbers_in_lithuanian_and_follows_a_change_live()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Ona Laukiamoji";
+        await SeedBreachedCallBackAsync(fixture.App, "caseworker", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        var unit = await domain.ReadAsync(db => db.Users.Where(u => u.UserName == "caseworker").Select(u => u.UnitId).SingleAsync())
+            ?? throw new InvalidOperationException("The demo caseworker has no unit.");
+        var before = await domain.SendAsync(new GetDashboard(new DashboardScope(unit), DashboardWindow.Today));
+        Assert.True(before.BreachedNow >= 1);
+
+        await using var head = await fixture.SignInAsync("head", output);
+        var page = head.Page;
+        await page.GotoAsync($"wallboard?scope=unit:{unit}");
+        var board = page.Locator("#wallboard");
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("wallboard-connecting")).ToBeHiddenAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(UiText.Lt("Our commitments today"));
+        await Expect(board).ToContainTextAsync(UiText.Lt("breached now"));
+        var breached = page.GetByTestId("wallboard-breached");
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+        await Expect(page.GetByTestId("wallboard-at-risk")).ToHaveTextAsync(before.AtRiskNow.ToString());
+        await Expect(page.GetByTestId("wallboard-open-complaints")).ToHaveTextAsync(before.OpenComplaints.ToString());
+        var sequence = await board.GetAttributeAsync("data-sequence") ?? "";
+
+        await using var asta = await fixture.SignInAsync("caseworker", output);
+        await CallBackAsync(asta, caller);
+
+        await Expect(breached).ToHaveTextAsync((before.BreachedNow - 1).ToString());
+        await Expect(board).Not.ToHaveAttributeAsync("data-sequence", sequence);
+        await Expect(page.GetByTestId("wallboard-share-met")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ %$"));
+        Assert.Empty(head.PageErrors);
+        Assert.Empty(head.ConsoleErrors);
+    }
+
+    [SkippableFact]
+    public async Task A_wallboard_that_lost_its_connection_shows_reconnecting_and_catches_up_with_what_it_missed()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Petras Praleistas";
+        var owner = await SeedBreachedCallBackAsync(fixture.App, "caseworker2", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        var scope = new DashboardScope(null, owner);
+        var before = await domain.SendAsync(new GetDashboard(scope, DashboardWindow.Last7Days));
+
+        await using var head = await fixture.NewSessionAsync(output);
+        // Playwright sits in the hub's WebSocket (so the test can drop it) and its negotiate request (so the test decides when a reconnect gets through).
+        var blocked = false;
+        IWebSocketRoute? live = null;
+        await head.Context.RouteAsync(new System.Text.RegularExpressions.Regex("/hubs/dashboard/negotiate"), route =>
+            Volatile.Read(ref blocked) ? route.AbortAsync("connectionrefused") : route.ContinueAsync());
+        await head.Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex(@"/hubs/dashboard\?id="), socket =>
+        {
+            socket.ConnectToServer();
+            Volatile.Write(ref live, socket);
+        });
+        await head.SignInAsync("head");
+        var page = head.Page;
+        await page.GotoAsync($"wallboard?scope=owner:{owner}&window=7d");
+        var breached = page.GetByTestId("wallboard-breached");
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync();
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+
+        Volatile.Write(ref blocked, true);
+        var socket = Volatile.Read(ref live) ?? throw new InvalidOperationException("The hub's WebSocket did not go through the route.");
+        await socket.CloseAsync(new() { Code = 4000, Reason = "test drops the connection" });
+        await Expect(page.GetByTestId("wallboard-reconnecting")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("wallboard-reconnecting")).ToHaveTextAsync(UiText.Lt("Reconnecting…"));
+
+        // While the wallboard is away, the caseworker calls back: the push for this change does not reach it.
+        await using (var tomas = await fixture.SignInAsync("caseworker2", output))
+            await CallBackAsync(tomas, caller);
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+
+        // Back online: the re-Watch brings the current figures.
+        Volatile.Write(ref blocked, false);
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(breached).ToHaveTextAsync((before.BreachedNow - 1).ToString());
+        Assert.NotSame(socket, Volatile.Read(ref live));
+        Assert.Empty(head.PageErrors);
     }
 
     private static int Missed(JsonElement figures, string kind) =>

@@ -35,7 +35,8 @@
 
     const connection = new signalR.HubConnectionBuilder()
         .withUrl(board.dataset.hub)
-        .withAutomaticReconnect()
+        // A wallboard hangs on a wall unattended: keep trying (at once, 2 s, 5 s, then every 10 s), never give up.
+        .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => [0, 2000, 5000][context.previousRetryCount] ?? 10000 })
         .build();
 
     connection.on("figures", show);
