@@ -23,6 +23,9 @@ return args.FirstOrDefault() switch
     "generate" => await Generate(options),
     "measure" => await Measure(options),
     "plans" => await Plans(options),
+    "circuits" => await CircuitBench.RunAsync(options.Db, options.Clients, options.Out),
+    "push" => await PushBench.RunAsync(options.Db, options.Clients, options.Iterations, options.Out),
+    "dashboard" => await DashboardBench.RunAsync(options.Databases ?? [options.Db], options.Iterations, options.Out),
     _ => Usage(),
 };
 
@@ -41,6 +44,15 @@ static int Usage()
               PRAGMA synchronous (FULL) on every connection, to show what another durability setting would give.
           plans --db PATH
               Only the SQL and the query plans of the measured reads.
+          push --db PATH [--clients 200] [--iterations 100] [--out FILE]
+              Issue 6: hosts the app in this process on the database, connects N SignalR clients (raw WebSocket, JSON
+              protocol) to /hubs/dashboard as the demo head and measures commit-to-push latency over N commits.
+          circuits --db PATH [--clients 20] [--out FILE]
+              Issue 6: hosts the app in this process, opens the dashboard in N Chromium tabs (one circuit each) and
+              reports the server's managed heap and resident memory per circuit.
+          dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
+              Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
+              then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
         """);
     return 2;
 }
@@ -136,6 +148,7 @@ internal sealed record BenchOptions
     public int Seconds { get; init; } = 10;
     public int[] Senders { get; init; } = [1, 2, 4, 8];
     public string? Out { get; init; }
+    public string[]? Databases { get; init; }
     /// <summary>Null: the app's own setting (SqlitePragmas). Otherwise a what-if override for every connection.</summary>
     public string? Synchronous { get; init; }
 
@@ -161,6 +174,7 @@ internal sealed record BenchOptions
                 "--senders" => o with { Senders = Value().Split(',').Select(int.Parse).Where(n => n > 0).ToArray() },
                 "--out" => o with { Out = Value() },
                 "--synchronous" => o with { Synchronous = Value() },
+                "--dbs" => o with { Databases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
