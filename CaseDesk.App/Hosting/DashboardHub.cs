@@ -35,13 +35,24 @@ public sealed class DashboardHub(ICaseDeskSender sender, DashboardTallies tallie
         if (!Enum.IsDefined((DashboardWindow)window))
             throw new HubException($"{window} is not a dashboard window.");
 
-        // As the signed-in user, so the query layer's authorization applies as it does for the pages.
+        // Joins before reading, so no change falls between the figures returned and the first push
+        // (a push may then overtake the answer; clients keep the higher sequence).
         var watch = new DashboardWatch(parsed, (DashboardWindow)window);
-        var figures = await Send(new GetDashboard(watch.Scope, watch.Window));
         if (watchers.Watch(Context.ConnectionId, watch) is { } previous)
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, previous.Group);
         await Groups.AddToGroupAsync(Context.ConnectionId, watch.Group);
-        return new DashboardPush(figures.Sequence, tallies.LastCommitUtc, figures);
+        try
+        {
+            // As the signed-in user, so the query layer's authorization applies as it does for the pages.
+            var figures = await Send(new GetDashboard(watch.Scope, watch.Window));
+            return new DashboardPush(figures.Sequence, tallies.LastCommitUtc, figures);
+        }
+        catch
+        {
+            watchers.Forget(Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, watch.Group);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -120,7 +120,7 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         Assert.True(breachedBefore >= 1);
         var missedBefore = Missed(before, "CallBack");
 
-        // A method the hub does not have, or a scope it does not know, is an error answer, not a dropped connection.
+        // A scope the hub does not know is an error answer, not a dropped connection.
         await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("Watch", ["nowhere", 1, 0L], timeout.Token));
 
         await using (var tomas = await fixture.SignInAsync("caseworker2", output))
