@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CaseDesk.App.Components;
 using CaseDesk.App.Services;
 using CaseDesk.Domain;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,6 +44,9 @@ public static class CaseDeskHost
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Hub and script clients get status codes, not the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         // Keys beside the database, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection()
@@ -58,7 +63,26 @@ public static class CaseDeskHost
         services.AddScoped<UiFeedback>();
         services.AddHostedService<BreachSweeper>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddSignalR().AddJsonProtocol(options =>
+        {
+            // A percentile in the open-ended last bucket is infinite; enums read better by name in scripts.
+            options.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddSingleton<DashboardWatchers>();
+        services.AddSingleton<DashboardUpdates>();
+        services.AddSingleton<DashboardNotifier>();
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardNotifier>());
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static string KeysFolder(IConfiguration config)
@@ -154,6 +178,7 @@ public static class CaseDeskHost
         app.MapAccountEndpoints();
         app.MapComplaintEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapHub<DashboardHub>(DashboardHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

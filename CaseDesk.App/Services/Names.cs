@@ -3,6 +3,7 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Contacts;
+using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Work;
@@ -208,6 +209,28 @@ public static class Names
         ErasureGround.Objection => "The client objected",
         ErasureGround.UnlawfullyProcessed => "Processed unlawfully",
         _ => "Required by law",
+    };
+
+    public static string Of(DashboardWindow window) => window switch
+    {
+        DashboardWindow.Today => "Today",
+        DashboardWindow.Last7Days => "7 days",
+        _ => "30 days",
+    };
+
+    public static string Of(ComplaintAgeBand band) => band switch
+    {
+        ComplaintAgeBand.UpToAWeek => "Up to a week",
+        ComplaintAgeBand.UpToFourWeeks => "1-4 weeks",
+        _ => "Over 4 weeks",
+    };
+
+    public static string Of(DashboardDetail detail) => detail switch
+    {
+        DashboardDetail.FinishedClocks => "Finished clocks",
+        DashboardDetail.OpenClocks => "Open clocks now",
+        DashboardDetail.OpenComplaints => "Open complaints",
+        _ => "Corrective actions overdue",
     };
 
     /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time".</summary>

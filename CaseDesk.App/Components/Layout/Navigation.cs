@@ -18,6 +18,7 @@ public static class Navigation
         new("standard", "Service standard", "menu_book", Domain.Common.Roles.All),
         new("complaints", "Complaints and suggestions", "feedback", Domain.Common.Roles.ClientStaff),
         new("complaints/desk", "Officer's desk", "inbox", [Domain.Common.Roles.QualityOfficer]),
+        new("dashboard", "Dashboard", "monitoring", [Domain.Common.Roles.Head, Domain.Common.Roles.QualityOfficer]),
         new("complaints/analysis", "Complaint analysis", "query_stats", [Domain.Common.Roles.Head, Domain.Common.Roles.QualityOfficer]),
         new("complaints/review", "Review of the standard", "rate_review", [Domain.Common.Roles.Head, Domain.Common.Roles.QualityOfficer]),
         new("settings/targets", "Commitment targets", "timer", Domain.Common.Roles.All),

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text.Json;
+using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Dashboard;
+using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseDesk.Tests.Browser;
+
+/// <summary>
+/// Issue 6, live: a caseworker's late call-back, committed in one browser, moves the head's dashboard (Blazor,
+/// through the in-process notifier) and the hub's pushed figures (raw SignalR JSON over a WebSocket) without reload.
+/// The two tests watch different scopes (department / one caseworker), so neither sees figures cached by the other.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string HubPath = "/hubs/dashboard";
+
+    /// <summary>A phone message for the caseworker taken 7 days ago, so its one-working-day call-back clock is breached.</summary>
+    private static async Task<string> SeedBreachedCallBackAsync(AppProcess app, string caseworker, string callerName)
+    {
+        await using var domain = new DomainAccess(app);
+        var addressee = await domain.UserIdAsync(caseworker);
+        var parts = callerName.Split(' ');
+        var client = await domain.SendAsync(new RegisterClient(parts[0], parts[1], null, null, "+370 611 22334", null, null, [],
+            ClientLanguage.Lithuanian, null, null, false, null, [], ConfirmedNotDuplicate: true));
+        await domain.SendAsync(new TakePhoneMessage(DateTime.UtcNow.AddDays(-7), callerName, null, null, "+370 611 22334",
+            "Prašė paskambinti dėl sprendimo.", addressee, client));
+        return addressee;
+    }
+
+    /// <summary>The caseworker, in their own browser, calls the client back from My work.</summary>
+    private static async Task CallBackAsync(BrowserSession caseworker, string callerName)
+    {
+        var item = caseworker.Page.Locator("[data-testid=work-item][data-kind=CallBack]", new PageLocatorOptions { HasText = callerName });
+        await item.GetByTestId("open-call-back").ClickAsync();
+        var dialog = caseworker.Page.GetByTestId("phone-message");
+        await dialog.GetByTestId("log-call-back").ClickAsync();
+        var form = caseworker.Page.GetByTestId("call-back-form");
+        await form.Locator("textarea[name=Summary]").FillAsync("Atskambinau pavėluotai, atsiprašiau ir paaiškinau sprendimą.");
+        await form.GetByTestId("save-call-back").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(item).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task A_late_call_back_in_one_browser_moves_the_heads_breached_count_and_channel_chart_without_reload()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Jonas Vėluojantis";
+        await SeedBreachedCallBackAsync(fixture.App, "caseworker", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        // Open clocks are read from the database, so the test's own domain sees the same breached count as the app.
+        var breachedBefore = (await domain.SendAsync(new GetDashboard(DashboardScope.Department, DashboardWindow.Today))).BreachedNow;
+        Assert.True(breachedBefore >= 1);
+
+        await using var head = await fixture.SignInAsync("head", output);
+        await head.OpenAsync("dashboard");
+        var page = head.Page;
+        await Expect(page.GetByTestId("dashboard-window").Locator(".rz-state-active")).ToHaveTextAsync(UiText.Lt("Today"));
+        var breached = page.GetByTestId("figure-breached");
+        await Expect(breached).ToHaveTextAsync(breachedBefore.ToString());
+        var callBackRow = page.Locator("[data-testid=channel-row][data-kind=CallBack]");
+        var missedBefore = int.Parse(await callBackRow.GetByTestId("channel-missed").TextContentAsync() ?? "");
+        // The chart's drawing (its legend entries are small svgs too): bars and their data labels.
+        var chart = page.GetByTestId("channel-chart").Locator("svg:has(text)");
+        var chartBefore = await chart.TextContentAsync() ?? "";
+        var stamp = await page.GetByTestId("dashboard-updated").TextContentAsync();
+        // Marks this document: a reload would lose it.
+        await page.EvaluateAsync("() => window.__noReload = true");
+
+        await using var asta = await fixture.SignInAsync("caseworker", output);
+        await CallBackAsync(asta, caller);
+
+        await Expect(breached).ToHaveTextAsync((breachedBefore - 1).ToString());
+        await Expect(callBackRow.GetByTestId("channel-missed")).ToHaveTextAsync((missedBefore + 1).ToString());
+        await Expect(page.GetByTestId("dashboard-updated")).Not.ToHaveTextAsync(stamp ?? "");
+        // The chart redrew its labels for the new count.
+        await Expect(chart).Not.ToHaveTextAsync(chartBefore);
+        await Expect(chart.Locator("text", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{missedBefore + 1}$") }).First)
+            .ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard page was reloaded.");
+        Assert.Empty(head.PageErrors);
+        Assert.Empty(asta.PageErrors);
+    }
+
+    [SkippableFact]
+    public async Task The_hub_refuses_strangers_and_caseworkers_and_pushes_figures_to_a_head_after_a_change()
+    {
+        BrowserRequirement.Check();
+        var app = fixture.App.BaseAddress;
+
+        // Not signed in: 401 on negotiate and on the WebSocket upgrade.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, null));
+        var stranger = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, null));
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.Status);
+
+        // Signed in, but a caseworker: 403.
+        var caseworkerCookies = await SignalRJsonClient.SignInAsync(app, "caseworker2", BrowserFixture.DemoPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, caseworkerCookies));
+        var caseworker = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, caseworkerCookies));
+        Assert.Equal(HttpStatusCode.Forbidden, caseworker.Status);
+
+        // The head watches caseworker2's figures for today.
+        const string caller = "Rima Laukianti";
+        var owner = await SeedBreachedCallBackAsync(fixture.App, "caseworker2", caller);
+        var headCookies = await SignalRJsonClient.SignInAsync(app, "head", BrowserFixture.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, headCookies));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var hub = await SignalRJsonClient.ConnectAsync(app, HubPath, headCookies, timeout.Token);
+        var watched = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, 0L], timeout.Token);
+        var before = watched.GetProperty("figures");
+        Assert.Equal(owner, before.GetProperty("scope").GetProperty("ownerUserId").GetString());
+        var breachedBefore = before.GetProperty("breachedNow").GetInt32();
+        Assert.True(breachedBefore >= 1);
+        var missedBefore = Missed(before, "CallBack");
+
+        // A scope the hub does not know is an error answer, not a dropped connection.
+        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("Watch", ["nowhere", 1, 0L], timeout.Token));
+
+        await using (var tomas = await fixture.SignInAsync("caseworker2", output))
+            await CallBackAsync(tomas, caller);
+
+        var pushed = await hub.WaitForAsync("figures", args => Missed(args[0].GetProperty("figures"), "CallBack") == missedBefore + 1, timeout.Token);
+        var push = pushed.Arguments[0];
+        var after = push.GetProperty("figures");
+        Assert.Equal(breachedBefore - 1, after.GetProperty("breachedNow").GetInt32());
+        Assert.True(push.GetProperty("sequence").GetInt64() > watched.GetProperty("sequence").GetInt64());
+        var committedAt = push.GetProperty("committedAtUtc").GetDateTime();
+        Assert.Equal(DateTimeKind.Utc, committedAt.Kind);
+        Assert.InRange(committedAt, DateTime.UtcNow.AddMinutes(-1), pushed.ReceivedAtUtc.AddSeconds(1));
+        // Still connected: a second Watch (as after a reconnect) answers with the current figures at once.
+        var again = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, push.GetProperty("sequence").GetInt64()], timeout.Token);
+        Assert.Equal(missedBefore + 1, Missed(again.GetProperty("figures"), "CallBack"));
+    }
+
+    [SkippableFact]
+    public async Task The_wallboard_shows_the_big_numbers_in_lithuanian_and_follows_a_change_live()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Ona Laukiamoji";
+        await SeedBreachedCallBackAsync(fixture.App, "caseworker", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        var unit = await domain.ReadAsync(db => db.Users.Where(u => u.UserName == "caseworker").Select(u => u.UnitId).SingleAsync())
+            ?? throw new InvalidOperationException("The demo caseworker has no unit.");
+        var before = await domain.SendAsync(new GetDashboard(new DashboardScope(unit), DashboardWindow.Today));
+        Assert.True(before.BreachedNow >= 1);
+
+        await using var head = await fixture.SignInAsync("head", output);
+        var page = head.Page;
+        await page.GotoAsync($"wallboard?scope=unit:{unit}");
+        var board = page.Locator("#wallboard");
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("wallboard-connecting")).ToBeHiddenAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(UiText.Lt("Our commitments today"));
+        await Expect(board).ToContainTextAsync(UiText.Lt("breached now"));
+        var breached = page.GetByTestId("wallboard-breached");
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+        await Expect(page.GetByTestId("wallboard-at-risk")).ToHaveTextAsync(before.AtRiskNow.ToString());
+        await Expect(page.GetByTestId("wallboard-open-complaints")).ToHaveTextAsync(before.OpenComplaints.ToString());
+        var sequence = await board.GetAttributeAsync("data-sequence") ?? "";
+
+        await using var asta = await fixture.SignInAsync("caseworker", output);
+        await CallBackAsync(asta, caller);
+
+        await Expect(breached).ToHaveTextAsync((before.BreachedNow - 1).ToString());
+        await Expect(board).Not.ToHaveAttributeAsync("data-sequence", sequence);
+        await Expect(page.GetByTestId("wallboard-share-met")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ %$"));
+        Assert.Empty(head.PageErrors);
+        Assert.Empty(head.ConsoleErrors);
+    }
+
+    [SkippableFact]
+    public async Task A_wallboard_that_lost_its_connection_shows_reconnecting_and_catches_up_with_what_it_missed()
+    {
+        BrowserRequirement.Check();
+        const string caller = "Petras Praleistas";
+        var owner = await SeedBreachedCallBackAsync(fixture.App, "caseworker2", caller);
+        await using var domain = new DomainAccess(fixture.App);
+        var scope = new DashboardScope(null, owner);
+        var before = await domain.SendAsync(new GetDashboard(scope, DashboardWindow.Last7Days));
+
+        await using var head = await fixture.NewSessionAsync(output);
+        // Playwright sits in the hub's WebSocket (so the test can drop it) and its negotiate request (so the test decides when a reconnect gets through).
+        var blocked = false;
+        IWebSocketRoute? live = null;
+        await head.Context.RouteAsync(new System.Text.RegularExpressions.Regex("/hubs/dashboard/negotiate"), route =>
+            Volatile.Read(ref blocked) ? route.AbortAsync("connectionrefused") : route.ContinueAsync());
+        await head.Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex(@"/hubs/dashboard\?id="), socket =>
+        {
+            socket.ConnectToServer();
+            Volatile.Write(ref live, socket);
+        });
+        await head.SignInAsync("head");
+        var page = head.Page;
+        await page.GotoAsync($"wallboard?scope=owner:{owner}&window=7d");
+        var breached = page.GetByTestId("wallboard-breached");
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync();
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+
+        Volatile.Write(ref blocked, true);
+        var socket = Volatile.Read(ref live) ?? throw new InvalidOperationException("The hub's WebSocket did not go through the route.");
+        await socket.CloseAsync(new() { Code = 4000, Reason = "test drops the connection" });
+        await Expect(page.GetByTestId("wallboard-reconnecting")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("wallboard-reconnecting")).ToHaveTextAsync(UiText.Lt("Reconnecting…"));
+
+        // While the wallboard is away, the caseworker calls back: the push for this change does not reach it.
+        await using (var tomas = await fixture.SignInAsync("caseworker2", output))
+            await CallBackAsync(tomas, caller);
+        await Expect(breached).ToHaveTextAsync(before.BreachedNow.ToString());
+
+        // Back online: the re-Watch brings the current figures.
+        Volatile.Write(ref blocked, false);
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(breached).ToHaveTextAsync((before.BreachedNow - 1).ToString());
+        Assert.NotSame(socket, Volatile.Read(ref live));
+        Assert.Empty(head.PageErrors);
+    }
+
+    private static int Missed(JsonElement figures, string kind) =>
+        figures.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind)
+            .GetProperty("clocks").GetProperty("missed").GetInt32();
+}
