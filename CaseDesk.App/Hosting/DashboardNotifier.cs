@@ -36,7 +36,24 @@ public sealed class DashboardNotifier(DashboardTallies tallies, DashboardUpdates
     private void OnChanged(DashboardPulse pulse) => pulses.Writer.TryWrite(pulse);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken) =>
-        await Task.WhenAll(PushAsync(stoppingToken), TickAsync(stoppingToken));
+        await Task.WhenAll(WarmUpAsync(stoppingToken), PushAsync(stoppingToken), TickAsync(stoppingToken));
+
+    /// <summary>
+    /// Loads the finished-clock tallies once at start (seconds on a large history), so the first head to open the
+    /// dashboard does not wait for it. Through GetDashboard as the system, like every other read of the figures.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await sender.Send(new GetDashboard(DashboardScope.Department, DashboardWindow.Today), Caller.System, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Loading the dashboard figures at start failed; the first dashboard opened loads them");
+        }
+    }
 
     private async Task TickAsync(CancellationToken stoppingToken)
     {
