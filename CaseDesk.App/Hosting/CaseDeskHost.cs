@@ -40,9 +40,17 @@ public static class CaseDeskHost
             options.Cookie.Name = "CaseDesk.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle timeout: the cookie lapses after this long without a request; the page's keep-alive renews it while someone works.
+            options.ExpireTimeSpan = IdleTimeout(builder.Configuration);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = context =>
+            {
+                if (context.Request.Path == AccountEndpoints.KeepAlivePath)
+                    context.ShouldRenew = true;
+                return Task.CompletedTask;
+            };
         });
+        services.AddSingleton(provider => new SessionActivity(provider.GetRequiredService<TimeProvider>()) { IdleTimeout = IdleTimeout(builder.Configuration) });
         // Keys beside the database, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection()
             .SetApplicationName("CaseDesk")
@@ -51,7 +59,23 @@ public static class CaseDeskHost
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Limits per Microsoft's threat mitigation guidance for interactive server rendering; values and reasons in docs/security.md.
+        services.AddRazorComponents().AddInteractiveServerComponents(options =>
+        {
+            options.DisconnectedCircuitMaxRetained = 100;
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+            options.MaxBufferedUnacknowledgedRenderBatches = 10;
+            options.DetailedErrors = builder.Environment.IsDevelopment();
+        }).AddHubOptions(options =>
+        {
+            options.MaximumReceiveMessageSize = 32 * 1024;
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+            options.HandshakeTimeout = TimeSpan.FromSeconds(15);
+            options.StreamBufferCapacity = 10;
+            options.EnableDetailedErrors = false;
+        });
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<UiSender>();
@@ -59,6 +83,10 @@ public static class CaseDeskHost
         services.AddHostedService<BreachSweeper>();
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
     }
+
+    /// <summary>Session:IdleTimeout (e.g. "00:30:00"), 30 minutes unless configured.</summary>
+    public static TimeSpan IdleTimeout(IConfiguration config) =>
+        config.GetValue<TimeSpan?>("Session:IdleTimeout") ?? SessionActivity.DefaultIdleTimeout;
 
     private static string KeysFolder(IConfiguration config)
     {
@@ -123,6 +151,8 @@ public static class CaseDeskHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+        app.UseSecurityHeaders();
+
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("lt"),
@@ -152,6 +182,7 @@ public static class CaseDeskHost
 
         app.MapAccountEndpoints();
         app.MapComplaintEndpoints();
+        app.MapAuditEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }
