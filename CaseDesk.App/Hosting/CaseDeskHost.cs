@@ -80,6 +80,7 @@ public static class CaseDeskHost
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<UiSender>();
         services.AddScoped<UiFeedback>();
+        services.AddScoped<AccessReasons>();
         services.AddHostedService<BreachSweeper>();
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
     }

@@ -74,6 +74,12 @@ public sealed class PrivacyFlowTests(BrowserFixture fixture, ITestOutputHelper o
             await dialog.GetByTestId("reason-ok").ClickAsync();
 
             await Expect(page.GetByTestId("client-name")).ToHaveTextAsync("Kęstutis Kitapadalinis");
+
+            // The reason holds for this client for the rest of the session: editing does not ask again.
+            await page.GetByTestId("edit-client").ClickAsync();
+            await Expect(page.Locator("main h1")).ToHaveTextAsync(UiText.Lt("Edit client"));
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Save") })).ToBeVisibleAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
             Assert.Empty(session.PageErrors);
         }
 
@@ -86,8 +92,8 @@ public sealed class PrivacyFlowTests(BrowserFixture fixture, ITestOutputHelper o
             await page.GetByTestId("audit-flagged").ClickAsync();
 
             var rows = page.Locator(".rz-data-row");
-            await Expect(rows).ToHaveCountAsync(2); // the refused attempt and the read with its reason
-            await Expect(rows.Filter(new() { HasText = reason })).ToHaveCountAsync(1);
+            await Expect(rows).ToHaveCountAsync(3); // the refused attempt, the card's read and the edit page's read, both with the reason
+            await Expect(rows.Filter(new() { HasText = reason })).ToHaveCountAsync(2);
             await Expect(rows.First).ToContainTextAsync("caseworker2");
             await Expect(page.GetByTestId("audit-csv")).ToHaveAttributeAsync("href", new Regex($"admin/audit\\.csv\\?record={clientId}&flagged=true$"));
         }
