@@ -1,3 +1,4 @@
+using CaseDesk.App.Services;
 using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -7,8 +8,17 @@ namespace CaseDesk.App.Hosting;
 
 internal static class AccountEndpoints
 {
+    public const string KeepAlivePath = "/account/keepalive";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
+        // The page calls this after user input (at most once a minute): the cookie is renewed (see CaseDeskHost) and the activity noted.
+        app.MapPost(KeepAlivePath, (HttpContext http, SessionActivity activity) =>
+        {
+            activity.Touch(UiSender.CallerFrom(http.User).UserId);
+            return Results.NoContent();
+        }).RequireAuthorization().DisableAntiforgery();
+
         app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();

@@ -42,12 +42,20 @@ public static class CaseDeskHost
             options.Cookie.Name = "CaseDesk.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle timeout: the cookie lapses after this long without a request; the page's keep-alive renews it while someone works.
+            options.ExpireTimeSpan = IdleTimeout(builder.Configuration);
             options.SlidingExpiration = true;
             // Hub and script clients get status codes, not the sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = context =>
+            {
+                if (context.Request.Path == AccountEndpoints.KeepAlivePath)
+                    context.ShouldRenew = true;
+                return Task.CompletedTask;
+            };
         });
+        services.AddSingleton(provider => new SessionActivity(provider.GetRequiredService<TimeProvider>()) { IdleTimeout = IdleTimeout(builder.Configuration) });
         // Keys beside the database, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection()
             .SetApplicationName("CaseDesk")
@@ -56,11 +64,28 @@ public static class CaseDeskHost
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Limits per Microsoft's threat mitigation guidance for interactive server rendering; values and reasons in docs/security.md.
+        services.AddRazorComponents().AddInteractiveServerComponents(options =>
+        {
+            options.DisconnectedCircuitMaxRetained = 100;
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+            options.MaxBufferedUnacknowledgedRenderBatches = 10;
+            options.DetailedErrors = builder.Environment.IsDevelopment();
+        }).AddHubOptions(options =>
+        {
+            options.MaximumReceiveMessageSize = 32 * 1024;
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+            options.HandshakeTimeout = TimeSpan.FromSeconds(15);
+            options.StreamBufferCapacity = 10;
+            options.EnableDetailedErrors = false;
+        });
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<UiSender>();
         services.AddScoped<UiFeedback>();
+        services.AddScoped<AccessReasons>();
         services.AddHostedService<BreachSweeper>();
         services.AddHostedService<RetentionSweeper>();
         services.AddSignalR().AddJsonProtocol(options =>
@@ -84,6 +109,10 @@ public static class CaseDeskHost
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Session:IdleTimeout (e.g. "00:30:00"), 30 minutes unless configured.</summary>
+    public static TimeSpan IdleTimeout(IConfiguration config) =>
+        config.GetValue<TimeSpan?>("Session:IdleTimeout") ?? SessionActivity.DefaultIdleTimeout;
 
     private static string KeysFolder(IConfiguration config)
     {
@@ -148,6 +177,8 @@ public static class CaseDeskHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+        app.UseSecurityHeaders();
+
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("lt"),
@@ -179,6 +210,7 @@ public static class CaseDeskHost
         app.MapComplaintEndpoints();
         app.MapPrivacyEndpoints();
         app.MapHub<DashboardHub>(DashboardHub.Path);
+        app.MapAuditEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

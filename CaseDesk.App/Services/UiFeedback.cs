@@ -35,6 +35,10 @@ public sealed class UiFeedback(NotificationService notifications, IStringLocaliz
         {
             notifications.Notify(NotificationSeverity.Warning, L["Not done"], e.Because, 10000);
         }
+        catch (Domain.Privacy.AccessReasonRequiredException e)
+        {
+            notifications.Notify(NotificationSeverity.Warning, L["Not done"], e.Because, 10000);
+        }
         catch (AccessDeniedException)
         {
             notifications.Notify(NotificationSeverity.Error, L["Not allowed"], L["Your role does not allow this action."], 8000);

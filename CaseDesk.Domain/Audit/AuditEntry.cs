@@ -12,14 +12,15 @@ public enum AuditKind
     Refused = 4,
 }
 
-/// <summary>One row per request that changed or read personal data, or was denied. Append-only.</summary>
+/// <summary>One row per request that changed or read personal data, or was denied. Append-only: a database trigger refuses UPDATE and DELETE.</summary>
 public sealed class AuditEntry
 {
     private AuditEntry() { }
 
     public AuditEntry(DateTime atUtc, string userId, string userName, string action, AuditKind kind,
-        string? entityType = null, string? entityId = null, string? fields = null, string? reason = null)
+        string? entityType = null, string? entityId = null, string? fields = null, string? reason = null, bool outsideUnit = false)
     {
+        OutsideUnit = outsideUnit;
         AtUtc = atUtc;
         UserId = userId;
         UserName = userName;
@@ -42,4 +43,6 @@ public sealed class AuditEntry
     /// <summary>Which records and fields changed, e.g. "Client 0191…: Phone, Email; CaseNote 0191…: created".</summary>
     public string? Fields { get; private set; }
     public string? Reason { get; private set; }
+    /// <summary>A caseworker read (or tried to read) a client whose cases all belong to another unit: flagged for review.</summary>
+    public bool OutsideUnit { get; private set; }
 }

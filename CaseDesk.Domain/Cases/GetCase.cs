@@ -1,16 +1,27 @@
 using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Cases;
 
-/// <summary>The case page: the case, its client's safety flag and language, status history and open promises.</summary>
+/// <summary>
+/// The case page: the case, its client's safety flag and language, status history and open promises.
+/// A caseworker opening a case of a client of another unit states <paramref name="AccessReason"/> (see <see cref="Privacy.UnitScope"/>).
+/// </summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
-public sealed record GetCase(Guid Id) : IQuery<CaseDetails>, IReadsPersonalData
+public sealed record GetCase(Guid Id, string? AccessReason = null) : IQuery<CaseDetails>, IReadsPersonalData, Privacy.IUnitScopedRead
 {
     Guid? IReadsPersonalData.ClientId => null;
+    Guid? Privacy.IUnitScopedRead.ScopeClientId => null;
+    Guid? Privacy.IUnitScopedRead.ScopeCaseId => Id;
+}
+
+internal sealed class GetCaseValidator : AbstractValidator<GetCase>
+{
+    public GetCaseValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
 }
 
 public sealed record CaseDetails(

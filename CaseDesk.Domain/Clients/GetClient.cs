@@ -7,11 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Clients;
 
-/// <summary>The client's card: everything but the personal code itself (only its masked form; see <see cref="RevealPersonalCode"/>).</summary>
+/// <summary>
+/// The client's card: everything but the personal code itself (only its masked form; see <see cref="RevealPersonalCode"/>).
+/// A caseworker opening a client of another unit states <paramref name="AccessReason"/> (see <see cref="Privacy.UnitScope"/>).
+/// </summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
-public sealed record GetClient(Guid Id) : IQuery<ClientDetails>, IReadsPersonalData
+public sealed record GetClient(Guid Id, string? AccessReason = null) : IQuery<ClientDetails>, IReadsPersonalData, Privacy.IUnitScopedRead
 {
     Guid? IReadsPersonalData.ClientId => Id;
+    Guid? Privacy.IUnitScopedRead.ScopeClientId => Id;
+    Guid? Privacy.IUnitScopedRead.ScopeCaseId => null;
+}
+
+internal sealed class GetClientValidator : AbstractValidator<GetClient>
+{
+    public GetClientValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
 }
 
 public sealed record ClientDetails(

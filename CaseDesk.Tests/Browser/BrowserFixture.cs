@@ -62,6 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
         });
         context.SetDefaultTimeout(20_000);
+        await context.AddInitScriptAsync(BrowserSession.CspReporter);
         return new BrowserSession(context, await context.NewPageAsync(), log);
     }
 

@@ -6,12 +6,21 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CaseDesk.Tests.Browser;
 
-/// <summary>One browser context and its page, with what the page reported (uncaught errors, console errors).</summary>
+/// <summary>
+/// One browser context and its page, with what the page reported (uncaught errors, console errors, Content
+/// Security Policy violations). A CSP violation fails the test when the session is disposed, so every browser
+/// test also proves the app's CSP does not block anything the app needs.
+/// </summary>
 public sealed partial class BrowserSession : IAsyncDisposable
 {
     private readonly ITestOutputHelper? log;
     private readonly ConcurrentQueue<string> pageErrors = new();
     private readonly ConcurrentQueue<string> consoleErrors = new();
+    private readonly ConcurrentQueue<string> cspViolations = new();
+
+    /// <summary>Reports every CSP violation on the console; added through the DevTools protocol, so the CSP does not block it.</summary>
+    internal const string CspReporter =
+        "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
 
     internal BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper? log)
     {
@@ -21,6 +30,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => pageErrors.Enqueue(error);
         page.Console += (_, message) =>
         {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                cspViolations.Enqueue(message.Text);
             if (message.Type == "error")
                 consoleErrors.Enqueue(message.Text);
         };
@@ -34,6 +45,19 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     /// <summary>console.error lines (Blazor logs circuit failures here).</summary>
     public IReadOnlyCollection<string> ConsoleErrors => consoleErrors;
+
+    /// <summary>What the Content Security Policy blocked on this page so far.</summary>
+    public IReadOnlyCollection<string> CspViolations => cspViolations;
+
+    /// <summary>For a test that provokes a violation on purpose: takes the recorded ones so disposing does not fail.</summary>
+    public IReadOnlyList<string> TakeCspViolations()
+    {
+        var taken = new List<string>();
+        while (cspViolations.TryDequeue(out var violation))
+            taken.Add(violation);
+        while (consoleErrors.TryDequeue(out _)) { }
+        return taken;
+    }
 
     /// <summary>The side navigation's item texts.</summary>
     public ILocator NavItems => Page.Locator("nav .rz-navigation-item-text");
@@ -86,6 +110,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
             foreach (var error in consoleErrors) log.WriteLine($"[console error] {error}");
         }
         await Context.CloseAsync();
+        if (!cspViolations.IsEmpty)
+            throw new InvalidOperationException("The Content Security Policy blocked something the page needed:\n" + string.Join("\n", cspViolations));
     }
 
     [GeneratedRegex(@"^https?://[^/]+/$")]

@@ -19,7 +19,7 @@ public sealed class LoginTests(CaseDeskAppFactory app)
     private static string Lithuanian(string key) =>
         UiText.GetString(key, new CultureInfo("lt")) ?? throw new InvalidOperationException($"No Lithuanian text for '{key}'.");
 
-    private static async Task<HttpResponseMessage> SignIn(HttpClient browser, string userName, string password)
+    internal static async Task<HttpResponseMessage> SignIn(HttpClient browser, string userName, string password)
     {
         using var page = await browser.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

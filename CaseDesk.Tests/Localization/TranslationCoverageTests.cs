@@ -30,6 +30,7 @@ public sealed partial class TranslationCoverageTests
         ["role"] = () => Roles.All,
         ["r"] = () => Roles.All,
         ["row.Kind.ToString()"] = () => Enum.GetNames<AuditKind>(),
+        ["((AuditKind)k).ToString()"] = () => Enum.GetNames<AuditKind>(),
         ["PhaseName(phase.Key)"] = () => Enum.GetValues<JourneyPhase>().Select(StandardPhaseName),
         // Names.Target(minutes, unit, k => L[k]) passes these words through the localizer.
         ["k"] = () => ["before the agreed time", "working day(s)", "working hrs"],

@@ -18,6 +18,7 @@ public abstract class ComponentTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
+        Services.AddScoped<CaseDesk.App.Services.AccessReasons>();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Authorization = AddAuthorization();
     }

@@ -114,6 +114,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new Caller(user.Id, userName, roles.ToHashSet());
     }
 
+    /// <summary>Puts a staff member into a unit of the department (caseworkers open their unit's clients without a reason).</summary>
+    public async Task PlaceInUnitAsync(Caller caller, Guid unitId)
+    {
+        await using var db = OpenDb();
+        var user = await db.Users.SingleAsync(u => u.Id == caller.UserId);
+        user.UnitId = unitId;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A new user with a generated name and these roles.</summary>
     public Task<Caller> CreateCallerAsync(params string[] roles) =>
         CreateUserAsync($"user{Interlocked.Increment(ref generatedUsers)}", roles);

@@ -2,6 +2,8 @@ using System.Text;
 using CaseDesk.Domain.Audit;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
+using static CaseDesk.Domain.Common.DomainText;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -87,12 +89,23 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
 
     private async Task<TResponse> RunRead(IReadsPersonalData read, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
     {
-        var result = await next();
         var caller = callers.Caller;
+        var reason = (read as IHasAccessReason)?.AccessReason;
+        var outside = read is IUnitScopedRead scoped && await UnitScope.IsOutsideAsync(db, caller, scoped, ct);
+        if (outside && string.IsNullOrWhiteSpace(reason))
+        {
+            var because = T("You may not open this record without a reason because the client's cases belong to another unit; state a reason.");
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
+                typeof(TRequest).Name, AuditKind.Refused, "Client", read.ClientId?.ToString(), reason: because, outsideUnit: true));
+            await db.SaveChangesAsync(ct);
+            throw new AccessReasonRequiredException(because);
+        }
+
+        var result = await next();
         var shown = read.ClientId is null ? ClientsShown(result) : null;
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
             typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId?.ToString(),
-            fields: shown, reason: (read as IHasAccessReason)?.AccessReason));
+            fields: shown, reason: reason, outsideUnit: outside));
         await db.SaveChangesAsync(ct);
         return result;
     }

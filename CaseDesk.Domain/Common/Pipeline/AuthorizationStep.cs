@@ -44,7 +44,12 @@ public static class RequestPolicy
         var policy = Policies.GetOrAdd(requestType, Read);
         if (policy is null)
             return "the request declares no access policy";
-        if (policy.AnyStaff || ReferenceEquals(caller, Caller.System))
+        if (ReferenceEquals(caller, Caller.System))
+            return null;
+        // A signed-in account without any role (all roles taken away) is no longer staff: even any-staff requests are refused.
+        if (caller.Roles.Count == 0)
+            return "the account holds no role";
+        if (policy.AnyStaff)
             return null;
         return policy.Roles!.Overlaps(caller.Roles)
             ? null

@@ -17,5 +17,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.AtUtc).HasDatabaseName("IX_AuditEntries_AtUtc");
         b.HasIndex(a => new { a.EntityType, a.EntityId }).HasDatabaseName("IX_AuditEntries_Entity");
         b.HasIndex(a => new { a.UserId, a.AtUtc }).HasDatabaseName("IX_AuditEntries_User");
+        b.HasIndex(a => new { a.OutsideUnit, a.Id }).HasDatabaseName("IX_AuditEntries_OutsideUnit");
     }
 }

@@ -45,6 +45,9 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OutsideUnit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
@@ -65,6 +68,9 @@ namespace CaseDesk.Domain.Data.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("IX_AuditEntries_Entity");
+
+                    b.HasIndex("OutsideUnit", "Id")
+                        .HasDatabaseName("IX_AuditEntries_OutsideUnit");
 
                     b.HasIndex("UserId", "AtUtc")
                         .HasDatabaseName("IX_AuditEntries_User");

@@ -17,6 +17,7 @@ public sealed class ClientSearchPagingTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         reception = await database.CreateCallerAsync(Roles.Reception);
         caseworker = await database.CreateCallerAsync(Roles.Caseworker);
+        await database.PlaceInUnitAsync(caseworker, Casework.SocialServices);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

@@ -1,0 +1,32 @@
+// Links that reload the page (the reconnect notice). Here, not in onclick="...": the CSP allows no inline script.
+document.addEventListener('click', function (e) {
+    var link = e.target instanceof Element ? e.target.closest('[data-reload]') : null;
+    if (link) {
+        e.preventDefault();
+        location.reload();
+    }
+});
+
+// Session idle timeout (see SessionActivity): after user input, tell the server at most once a minute (renews the
+// sign-in cookie); after the configured minutes without input, leave for the sign-in page, which says why.
+(function () {
+    var meta = document.querySelector('meta[name="casedesk-idle-minutes"]');
+    if (!meta) return;
+    var idleMs = parseFloat(meta.content) * 60000;
+    var lastInput = Date.now();
+    var lastPing = 0;
+    function activity() {
+        lastInput = Date.now();
+        if (lastInput - lastPing > 60000) {
+            lastPing = lastInput;
+            fetch('account/keepalive', { method: 'POST', credentials: 'same-origin' });
+        }
+    }
+    ['keydown', 'pointerdown', 'wheel', 'touchstart'].forEach(function (kind) {
+        document.addEventListener(kind, activity, { passive: true, capture: true });
+    });
+    setInterval(function () {
+        if (Date.now() - lastInput > idleMs + 5000)
+            location.href = 'account/login?expired=1';
+    }, 15000);
+})();
