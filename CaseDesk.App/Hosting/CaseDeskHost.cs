@@ -152,6 +152,7 @@ public static class CaseDeskHost
 
         app.MapAccountEndpoints();
         app.MapComplaintEndpoints();
+        app.MapApiEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }
