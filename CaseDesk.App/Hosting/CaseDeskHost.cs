@@ -211,6 +211,7 @@ public static class CaseDeskHost
         app.MapPrivacyEndpoints();
         app.MapHub<DashboardHub>(DashboardHub.Path);
         app.MapAuditEndpoints();
+        app.MapApiEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

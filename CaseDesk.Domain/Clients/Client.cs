@@ -101,7 +101,8 @@ public sealed class Client : IVersioned
     /// <summary>Lower case, Lithuanian letters folded to ASCII (ė→e, š→s), single spaces.</summary>
     public static string SearchKey(string text)
     {
-        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Typed or pasted text can hold a lone surrogate, which Normalize refuses with an exception; UTF-8 (what SQLite stores) makes it U+FFFD.
+        var decomposed = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text.Trim().ToLowerInvariant())).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var lastWasSpace = false;
         foreach (var c in decomposed)

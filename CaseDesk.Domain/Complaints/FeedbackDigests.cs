@@ -38,7 +38,7 @@ internal sealed class DigestPeriodValidator : AbstractValidator<RecordFeedbackDi
     {
         RuleFor(r => r.To).Must((r, to) => to >= r.From).WithMessage(_ => T("The period must not end before it starts."))
             .Must(to => to <= DateOnly.FromDateTime(VilniusTime.Now(clock))).WithMessage(_ => T("The period cannot end in the future."));
-        RuleFor(r => r.From).Must((r, from) => from >= r.To.AddYears(-1)).WithMessage(_ => T("A hand-over covers at most a year."));
+        RuleFor(r => r.From).Must((r, from) => r.To.DayNumber - from.DayNumber <= 366).WithMessage(_ => T("A hand-over covers at most a year."));
     }
 }
 
@@ -47,7 +47,7 @@ internal sealed class PreviewDigestPeriodValidator : AbstractValidator<PreviewFe
     public PreviewDigestPeriodValidator()
     {
         RuleFor(r => r.To).Must((r, to) => to >= r.From).WithMessage(_ => T("The period must not end before it starts."));
-        RuleFor(r => r.From).Must((r, from) => from >= r.To.AddYears(-1)).WithMessage(_ => T("A hand-over covers at most a year."));
+        RuleFor(r => r.From).Must((r, from) => r.To.DayNumber - from.DayNumber <= 366).WithMessage(_ => T("A hand-over covers at most a year."));
     }
 }
 

@@ -7,6 +7,9 @@ using CaseDesk.Domain.Demo;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args.FirstOrDefault() == "load")
+    return await LoadTest.RunAsync(args[1..]); // its own options: see LoadTest.Usage
+
 BenchOptions options;
 try
 {
@@ -53,6 +56,10 @@ static int Usage()
           dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
               Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
               then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
+          load [--users 100] [--minutes 5 | --seconds N] [--url URL --db PATH] [--app PATH] [--out FILE]
+              Simulated users over HTTP against the real app process (started on a temp demo database unless --url
+              is given): page GETs, POST /api/contacts writes and one open Blazor hub connection each; reports
+              error rate, p50/p95/p99 latency, throughput and the server's memory (docs/reliability.md).
         """);
     return 2;
 }

@@ -63,6 +63,8 @@ public sealed class ClientFormTests : ComponentTestContext
         form.Find("[name=LastName]").Change("Petraitis");
 
         form.Find("form").Submit();
+        // The draft keeper's debounced save can hold the renderer for a moment: the submit may land just after.
+        form.WaitForAssertion(() => form.Find("[data-testid=duplicates]"));
         var panel = form.Find("[data-testid=duplicates]");
         Assert.Contains("Jonas Petraitis", panel.TextContent);
         Assert.Contains("Same name and phone", panel.TextContent);
@@ -71,6 +73,7 @@ public sealed class ClientFormTests : ComponentTestContext
         form.Find("[data-testid=duplicates] input[type=checkbox]").Change(true);
         form.Find("form").Submit();
 
+        form.WaitForAssertion(() => Assert.Equal(2, sender.Sent.Count(s => s.Request is RegisterClient)));
         var last = (RegisterClient)sender.Sent.Last(s => s.Request is RegisterClient).Request;
         Assert.True(last.ConfirmedNotDuplicate);
         Assert.EndsWith($"clients/{registered}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
