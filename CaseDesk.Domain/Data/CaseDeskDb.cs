@@ -4,6 +4,7 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Incidents;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Privacy;
@@ -52,6 +53,12 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<FeedbackDigest> FeedbackDigests => Set<FeedbackDigest>();
     public DbSet<StandardReview> StandardReviews => Set<StandardReview>();
     public DbSet<EmployeeCommendation> EmployeeCommendations => Set<EmployeeCommendation>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentPerson> IncidentPeople => Set<IncidentPerson>();
+    public DbSet<IncidentRedaction> IncidentRedactions => Set<IncidentRedaction>();
+    public DbSet<TrainingCopy> TrainingCopies => Set<TrainingCopy>();
+    public DbSet<SessionPack> SessionPacks => Set<SessionPack>();
+    public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
