@@ -41,7 +41,9 @@ public sealed record Replacement(string Original, string Text, RedactionKind Kin
 public sealed partial class Anonymizer
 {
     private readonly DateOnly referenceDate;
-    private readonly List<(Regex Pattern, string Label)> people = [];
+    private readonly List<(string Label, HashSet<string> Own, HashSet<string> Family)> people = [];
+    private readonly Regex? ownNames;
+    private readonly Regex? familyNames;
     private readonly List<(Regex Pattern, string Label, RedactionKind Kind)> known = [];
     private readonly HashSet<DateOnly> birthDates;
     private readonly Dictionary<string, Replacement> replacements = new(StringComparer.OrdinalIgnoreCase);
@@ -62,18 +64,26 @@ public sealed partial class Anonymizer
             var tokens = Tokens(person.Name);
             if (tokens.Count == 0 || !seen.Add(string.Join(" ", tokens)))
                 continue;
-            var forms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var family = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < tokens.Count; i++)
-                forms.UnionWith(LithuanianNames.Forms(tokens[i], isSurname: tokens.Count > 1 && i == tokens.Count - 1));
-            if (forms.Count == 0)
+            {
+                var isSurname = tokens.Count > 1 && i == tokens.Count - 1;
+                own.UnionWith(LithuanianNames.Forms(tokens[i], isSurname: false));
+                if (isSurname)
+                    family.UnionWith(LithuanianNames.Forms(tokens[i], isSurname: true));
+            }
+            family.ExceptWith(own);
+            if (own.Count == 0)
                 continue;
             var label = $"{RoleWord(person.Role)} {LetterOf(letter++)}";
             PseudonymOf[person.Name.Trim()] = label;
-            var alternatives = string.Join("|", forms.OrderByDescending(f => f.Length).Select(Regex.Escape));
-            // A run of the person's name forms (first name, surname, either order, an initial before) is one mention.
-            var pattern = $@"(?<![\p{{L}}\p{{N}}])(?:\p{{Lu}}\.\s?)?(?:{alternatives})(?:[\s\-]+(?:{alternatives}))*(?![\p{{L}}\p{{N}}])";
-            this.people.Add((new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), label));
+            this.people.Add((label, own, family));
         }
+        // Everyone's own name forms first, then the family's other surnames (Petraitis → Petraitienė), so a
+        // relative who is linked in their own right keeps their own pseudonym.
+        ownNames = NamesPattern(this.people.SelectMany(p => p.Own));
+        familyNames = NamesPattern(this.people.SelectMany(p => p.Family));
         foreach (var (text, kind) in knownDetails ?? [])
         {
             if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 4)
@@ -108,9 +118,29 @@ public sealed partial class Anonymizer
             + Replace(m.Groups["year"].Value + m.Groups["m"].Value, AgeBandLabel(referenceDate.Year - int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture)), RedactionKind.BirthDate));
         result = DatePattern().Replace(result, ShiftDate);
         result = AgePattern().Replace(result, m => Replace(m.Groups["age"].Value, Band(int.Parse(m.Groups["age"].Value, CultureInfo.InvariantCulture)), RedactionKind.Age) + m.Groups["rest"].Value);
-        foreach (var (pattern, label) in people)
-            result = pattern.Replace(result, m => Replace(m.Value, label, RedactionKind.Name));
+        if (ownNames is not null)
+            result = ownNames.Replace(result, m => Replace(m.Value, Whose(m.Value, p => p.Own), RedactionKind.Name));
+        if (familyNames is not null)
+            result = familyNames.Replace(result, m => Replace(m.Value, Whose(m.Value, p => p.Family), RedactionKind.Name));
         return result;
+    }
+
+    /// <summary>A run of name forms (first name and surname in either order, an initial before) is one mention.</summary>
+    private static Regex? NamesPattern(IEnumerable<string> forms)
+    {
+        var list = forms.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(f => f.Length).Select(Regex.Escape).ToList();
+        if (list.Count == 0)
+            return null;
+        var any = string.Join("|", list);
+        return new Regex($@"(?<![\p{{L}}\p{{N}}])(?:\p{{Lu}}\.\s?)?(?:{any})(?:[\s\-]+(?:{any}))*(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>The person most of the mention's words belong to (the first linked on a tie).</summary>
+    private string Whose(string mention, Func<(string Label, HashSet<string> Own, HashSet<string> Family), HashSet<string>> forms)
+    {
+        var words = mention.Split([' ', '\t', '\n', '\r', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => !w.EndsWith('.')).ToList();
+        return people.OrderByDescending(p => words.Count(forms(p).Contains)).First().Label;
     }
 
     public const string AddressLabel = "[adresas: miesto rajonas]";
@@ -234,14 +264,14 @@ public sealed partial class Anonymizer
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BirthYearPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<age>\d{1,3})(?<rest>\s?(?:-?(?:erių|ejų|ių)\s+)?(?:metų|metai|m\.(?=\s?amž)|years?\s+old|year-old))",
+    [GeneratedRegex(@"(?<![\p{L}\p{N}–\-])(?<age>\d{1,3})(?<rest>\s?(?:-?(?:erių|ejų|ių)\s+)?(?:metų|metai|m\.(?=\s?amž)|years?\s+old|year-old))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgePattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<!\p{N})\d{11}(?!\p{N})")]
+    [GeneratedRegex(@"(?<![\p{N}+])\d{11}(?!\p{N})")]
     private static partial Regex PersonalCodePattern();
 
     /// <summary>+370 6xx xxxxx, 8 6xx xxxxx, 8 (315) 56 665, 370..., 00370...; counted as a phone only with 9 digits or more.</summary>
