@@ -152,6 +152,7 @@ public static class CaseDeskHost
 
         app.MapAccountEndpoints();
         app.MapComplaintEndpoints();
+        app.MapTrainingEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }
