@@ -143,7 +143,7 @@ public sealed partial class Anonymizer
         return people.OrderByDescending(p => words.Count(forms(p).Contains)).First().Label;
     }
 
-    public const string AddressLabel = "[adresas: miesto rajonas]";
+    public const string AddressLabel = "[adresas: miesto dalis]";
 
     private string Replace(string original, string replacement, RedactionKind kind)
     {

@@ -95,7 +95,7 @@ internal static class TrainingText
 {
     public static string TypeName(IncidentType type) => type switch
     {
-        IncidentType.Complaint => T("Complaint"),
+        IncidentType.Complaint => T("A complaint"),
         IncidentType.Conflict => T("Conflict"),
         IncidentType.Error => T("Error"),
         IncidentType.IntoxicatedClient => T("Intoxicated client"),

@@ -110,12 +110,12 @@ public sealed class AnonymizerTests
     [InlineData("tel. 8 (315) 56 665", "tel. [telefonas]")]
     [InlineData("rašė jonas.petraitis@gmail.com vakar", "rašė [el. paštas] vakar")]
     [InlineData("rašė š.žemaitė@pastas.lt.", "rašė [el. paštas].")]
-    [InlineData("gyvena Vilniaus g. 12-3, Alytus", "gyvena [adresas: miesto rajonas], Alytus")]
-    [InlineData("gyvena S. Dariaus ir S. Girėno g. 5 bt. 4", "gyvena [adresas: miesto rajonas]")]
-    [InlineData("nuvyko į Naujosios gatvės namą", "nuvyko į [adresas: miesto rajonas] namą")]
-    [InlineData("Santaikos pr. 25A, LT-62141", "[adresas: miesto rajonas], [pašto kodas]")]
-    [InlineData("prie Putinų al. 3", "prie [adresas: miesto rajonas]")]
-    [InlineData("Kauno kelias 7", "[adresas: miesto rajonas]")]
+    [InlineData("gyvena Vilniaus g. 12-3, Alytus", "gyvena [adresas: miesto dalis], Alytus")]
+    [InlineData("gyvena S. Dariaus ir S. Girėno g. 5 bt. 4", "gyvena [adresas: miesto dalis]")]
+    [InlineData("nuvyko į Naujosios gatvės namą", "nuvyko į [adresas: miesto dalis] namą")]
+    [InlineData("Santaikos pr. 25A, LT-62141", "[adresas: miesto dalis], [pašto kodas]")]
+    [InlineData("prie Putinų al. 3", "prie [adresas: miesto dalis]")]
+    [InlineData("Kauno kelias 7", "[adresas: miesto dalis]")]
     [InlineData("byla BYL-2026-0042 ir skundas SK-2026-0001", "byla [nr.] ir skundas [nr.]")]
     [InlineData("jam 47 metai", "jam 40–49 metai")]
     [InlineData("16 metų paauglys", "iki 18 metų paauglys")]
@@ -149,7 +149,7 @@ public sealed class AnonymizerTests
 
         var copy = a.Apply("Ona (1961-05-04) iš jaunimo g. 5-12, alytus parašė ONUTE@GMAIL.COM");
 
-        Assert.Equal("Klientas A ([60–69 m. amžiaus]) iš [adresas: miesto rajonas] parašė [el. paštas]", copy);
+        Assert.Equal("Klientas A ([60–69 m. amžiaus]) iš [adresas: miesto dalis] parašė [el. paštas]", copy);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class IncidentTests : IAsyncLifetime
         var review = await db.Send(new GetIncidentReview(id), officer);
         Assert.Equal(text, review.WhatHappened);
         Assert.Equal(TrainingCopyStatus.Draft, review.Copy.Status);
-        Assert.Equal("Klientas A šaukė ant Darbuotojas C, Šeimos narys B telefonas [telefonas], gyvena [adresas: miesto rajonas].", review.Copy.Situation);
+        Assert.Equal("Klientas A šaukė ant Darbuotojas C, Šeimos narys B telefonas [telefonas], gyvena [adresas: miesto dalis].", review.Copy.Situation);
         Assert.Equal("Asmuo D iškvietė Klientas A į kitą kabinetą.", review.Copy.Handling);
         Assert.Equal(
             [(PersonRole.Client, "Jonas Petraitis", "Klientas A"), (PersonRole.HouseholdMember, "Ona Petraitienė", "Šeimos narys B"),
