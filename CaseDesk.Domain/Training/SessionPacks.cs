@@ -129,7 +129,8 @@ internal sealed class ExportSessionPackMarkdownHandler(CaseDeskDb db) : IRequest
             Section(T("Discussion questions"), item.Questions);
         }
         md.AppendLine("---").AppendLine(T("Names, contacts and places are replaced; dates are days relative to the incident (D+3 = three days after it)."));
-        var slug = new string(pack.Title.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray()).Trim('-');
+        // "Sunkūs skambučiai" → "sunkus-skambuciai.md": letters folded to ASCII, anything else a single dash.
+        var slug = System.Text.RegularExpressions.Regex.Replace(Clients.Client.SearchKey(pack.Title), "[^a-z0-9]+", "-").Trim('-');
         return new PackExport($"{(slug.Length == 0 ? "sesija" : slug[..Math.Min(slug.Length, 60)])}.md", md.ToString());
 
         void Section(string heading, string? text)
