@@ -58,4 +58,25 @@ public sealed class TrainingEndpointTests(CaseDeskAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/account/access-denied", refused.Headers.Location?.PathAndQuery);
     }
+
+    [Fact]
+    public async Task The_demo_data_gives_the_trainer_released_incidents_and_a_pack_and_the_officer_drafts_to_review()
+    {
+        var sender = app.Services.GetRequiredService<ICaseDeskSender>();
+
+        var packs = await sender.Send(new ListSessionPacks(), Caller.System);
+        var drafts = await sender.Send(new ListIncidents(IncidentListFilter.ToReview, new ListWindow(Take: 200)), Caller.System);
+        var released = await sender.Send(new ListIncidents(IncidentListFilter.Released, new ListWindow(Take: 200)), Caller.System);
+
+        Assert.Contains(packs, p => p is { Title: "Sudėtingi klientai (9.1, 9.6)", Incidents: 2 });
+        Assert.True(drafts.Total >= 2, $"{drafts.Total} drafts");
+        Assert.True(released.Total >= 4, $"{released.Total} released");
+        foreach (var row in released.Items.Where(r => r.SourceClientId is not null))
+        {
+            var review = await sender.Send(new GetIncidentReview(row.Id), Caller.System);
+            var client = review.People.First(p => p.Role == PersonRole.Client);
+            Assert.Contains(client.Name, review.WhatHappened);
+            Assert.DoesNotContain(client.Name.Split(' ')[^1], review.Copy.Situation + review.Copy.Outcome, StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }
