@@ -10,8 +10,23 @@ using MediatR;
 namespace CaseDesk.Tests.UseCases.Incidents;
 
 /// <summary>The Trainer role reads anonymized, released copies only: every source request is refused in the query layer.</summary>
-public sealed class TrainerWallTests
+public sealed class TrainerWallTests(TrainerWallTests.Database shared) : IClassFixture<TrainerWallTests.Database>
 {
+    /// <summary>One database for the class: each refusal is checked by the audit row it adds, so they need not start empty.</summary>
+    public sealed class Database : IAsyncLifetime
+    {
+        public TestDatabase Db { get; private set; } = default!;
+        public Caller Trainer { get; private set; } = default!;
+
+        public async Task InitializeAsync()
+        {
+            Db = await TestDatabase.CreateAsync();
+            Trainer = await Db.CreateCallerAsync(Roles.Trainer);
+        }
+
+        public async Task DisposeAsync() => await Db.DisposeAsync();
+    }
+
     /// <summary>Features that hold clients' data or the sources of training copies.</summary>
     private static readonly string[] SourceFeatures =
         ["Clients", "Cases", "Contacts", "Complaints", "Emails", "PhoneMessages", "Letters", "Visits", "Incidents", "Audit"];
@@ -56,11 +71,11 @@ public sealed class TrainerWallTests
         Assert.Equal(["CaseDesk.Domain.Training"], allowed);
     }
 
-    private static async Task RefusedAsync(string typeName)
+    private async Task RefusedAsync(string typeName)
     {
         var type = Requests.Single(t => t.FullName == typeName);
-        await using var db = await TestDatabase.CreateAsync();
-        var trainer = await db.CreateCallerAsync(Roles.Trainer);
+        var (db, trainer) = (shared.Db, shared.Trainer);
+        var before = (await db.AuditEntriesAsync()).Count;
         // The role check runs before anything reads the request, so an empty instance is enough.
         var request = RuntimeHelpers.GetUninitializedObject(type);
         var result = type.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
@@ -69,7 +84,7 @@ public sealed class TrainerWallTests
         var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => (Task)send.Invoke(db, [request, trainer])!);
 
         Assert.Equal(type.Name, denied.RequestName);
-        var entry = Assert.Single(await db.AuditEntriesAsync());
-        Assert.Equal((AuditKind.Denied, trainer.UserId), (entry.Kind, entry.UserId));
+        var entry = Assert.Single((await db.AuditEntriesAsync()).Skip(before));
+        Assert.Equal((AuditKind.Denied, type.Name, trainer.UserId), (entry.Kind, entry.Action, entry.UserId));
     }
 }
