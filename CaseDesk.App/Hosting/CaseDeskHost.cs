@@ -166,10 +166,12 @@ public static class CaseDeskHost
             if (await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Clients.AnyAsync())
                 return null;
         }
-        return await DemoDataGenerator.GenerateAsync(services, new DemoDataOptions
+        var report = await DemoDataGenerator.GenerateAsync(services, new DemoDataOptions
         {
             Clients = 120, Cases = 160, Contacts = 900, ExtraCaseworkers = 0, ExtraReceptionists = 0, YearsOfHistory = 1,
         });
+        await DemoIncidents.SeedAsync(services);
+        return report;
     }
 
     public static void UseCaseDesk(this WebApplication app)
@@ -212,6 +214,7 @@ public static class CaseDeskHost
         app.MapHub<DashboardHub>(DashboardHub.Path);
         app.MapAuditEndpoints();
         app.MapApiEndpoints();
+        app.MapTrainingEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

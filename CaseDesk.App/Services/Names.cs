@@ -6,6 +6,7 @@ using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Privacy;
+using CaseDesk.Domain.Incidents;
 using CaseDesk.Domain.Work;
 
 namespace CaseDesk.App.Services;
@@ -248,5 +249,47 @@ public static class Names
         ContactChannel.PhoneIn or ContactChannel.EmailIn or ContactChannel.WebsiteForm or ContactChannel.SocialNetwork => ContactDirection.FromClient,
         ContactChannel.PhoneOut or ContactChannel.EmailOut or ContactChannel.Letter => ContactDirection.ToClient,
         _ => ContactDirection.FaceToFace,
+    };
+
+    public static string Of(IncidentType type) => type switch
+    {
+        IncidentType.Complaint => "Complaint",
+        IncidentType.Conflict => "Conflict",
+        IncidentType.Error => "Error",
+        IncidentType.IntoxicatedClient => "Intoxicated client",
+        IncidentType.AggressiveClient => "Aggressive client",
+        IncidentType.DifficultCall => "Difficult call",
+        _ => "Other situation",
+    };
+
+    public static string Of(TrainingCopyStatus status) => status == TrainingCopyStatus.Released ? "Released to trainers" : "Draft, to review";
+
+    public static string Of(PersonRole role) => role switch
+    {
+        PersonRole.Client => "Client",
+        PersonRole.HouseholdMember => "Household member",
+        PersonRole.Employee => "Employee",
+        _ => "Other person",
+    };
+
+    public static string Of(RedactionKind kind) => kind switch
+    {
+        RedactionKind.Name => "Name",
+        RedactionKind.PersonalCode => "Personal code",
+        RedactionKind.Phone => "Phone",
+        RedactionKind.Email => "E-mail",
+        RedactionKind.Address => "Address",
+        RedactionKind.BirthDate => "Date of birth",
+        RedactionKind.Age => "Age",
+        RedactionKind.Date => "Date",
+        RedactionKind.Reference => "Record number",
+        _ => "Known detail",
+    };
+
+    public static string Of(IncidentListFilter filter) => filter switch
+    {
+        IncidentListFilter.ToReview => "To review",
+        IncidentListFilter.Released => "Released",
+        _ => "All",
     };
 }

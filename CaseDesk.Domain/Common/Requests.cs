@@ -42,3 +42,13 @@ public sealed class AllowedRolesAttribute(params string[] roles) : Attribute
 /// <summary>Any signed-in staff member may run the request (e.g. reading the standard, own settings).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AnyStaffAttribute : Attribute;
+
+/// <summary>
+/// A read audited although it shows no client's personal data (e.g. every read of a trainer, docs/training.md):
+/// the audit row names the record type and, when there is one, the record read.
+/// </summary>
+public interface IAuditedRead
+{
+    string AuditedRecordType { get; }
+    string? AuditedRecordId { get; }
+}

@@ -4,6 +4,7 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Incidents;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Privacy;
@@ -55,6 +56,12 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<RetentionPeriod> RetentionPeriods => Set<RetentionPeriod>();
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentPerson> IncidentPeople => Set<IncidentPerson>();
+    public DbSet<IncidentRedaction> IncidentRedactions => Set<IncidentRedaction>();
+    public DbSet<TrainingCopy> TrainingCopies => Set<TrainingCopy>();
+    public DbSet<SessionPack> SessionPacks => Set<SessionPack>();
+    public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

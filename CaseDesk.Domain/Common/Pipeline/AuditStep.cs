@@ -25,6 +25,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
         {
             ICommand<TResponse> => await RunCommand(next, cancellationToken),
             IReadsPersonalData read => await RunRead(read, next, cancellationToken),
+            IAuditedRead read => await RunRead(read, next, cancellationToken),
             _ => await next(),
         };
     }
@@ -106,6 +107,16 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
             typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId?.ToString(),
             fields: shown, reason: reason, outsideUnit: outside));
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private async Task<TResponse> RunRead(IAuditedRead read, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        var result = await next();
+        var caller = callers.Caller;
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
+            typeof(TRequest).Name, AuditKind.Read, read.AuditedRecordType, read.AuditedRecordId));
         await db.SaveChangesAsync(ct);
         return result;
     }

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseDesk.Domain.Incidents;
+
+/// <summary>Links the people of an incident from their records and makes (or remakes) its training copy.</summary>
+internal static class IncidentAnonymization
+{
+    /// <summary>Up to two weeks either way, never zero: the copy's month must not give away the exact date.</summary>
+    public static int RandomShift()
+    {
+        var days = RandomNumberGenerator.GetInt32(1, 15);
+        return RandomNumberGenerator.GetInt32(2) == 0 ? -days : days;
+    }
+
+    /// <summary>The client and every household member on the client's record.</summary>
+    public static async Task LinkClientAsync(CaseDeskDb db, Incident incident, Guid? clientId, CancellationToken ct)
+    {
+        if (clientId is null)
+            return;
+        var client = await db.Clients.AsNoTracking().Include(c => c.Household).SingleAsync(c => c.Id == clientId, ct);
+        incident.Link(PersonRole.Client, client.FullName, clientId: client.Id);
+        foreach (var member in client.Household)
+            incident.Link(PersonRole.HouseholdMember, member.Name, clientId: client.Id);
+    }
+
+    public static async Task LinkEmployeesAsync(CaseDeskDb db, Incident incident, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Where(id => id.Length > 0 && id != Caller.System.UserId).Distinct().ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FirstName, u.LastName }).ToListAsync(ct);
+        foreach (var user in staff.OrderBy(u => ids.IndexOf(u.Id)))
+            incident.Link(PersonRole.Employee, $"{user.FirstName} {user.LastName}", userId: user.Id);
+    }
+
+    /// <summary>
+    /// Runs the anonymizer over the incident's text with everything known about its people, writes the
+    /// draft copy and keeps the list of replacements with the incident.
+    /// </summary>
+    public static async Task<TrainingCopy> MakeCopyAsync(CaseDeskDb db, Incident incident, DateTime nowUtc, CancellationToken ct)
+    {
+        var known = new List<(string, RedactionKind)>();
+        var birthDates = new List<DateOnly>();
+        var clientIds = incident.People.Where(p => p.ClientId != null).Select(p => p.ClientId!.Value).Append(incident.ClientId ?? Guid.Empty).Distinct().ToList();
+        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { c.Phone, c.Email, c.Address, c.BirthDate }).ToListAsync(ct);
+        foreach (var c in clients)
+        {
+            known.Add((c.Phone ?? "", RedactionKind.Phone));
+            known.Add((c.Email ?? "", RedactionKind.Email));
+            known.Add((c.Address ?? "", RedactionKind.Address));
+            // The street alone ("Vilniaus g. 1" of "Vilniaus g. 1, Alytus") is how people write it in a note.
+            known.Add((c.Address?.Split(',')[0] ?? "", RedactionKind.Address));
+            if (c.BirthDate is { } born)
+                birthDates.Add(born);
+        }
+        var userIds = incident.People.Where(p => p.UserId != null).Select(p => p.UserId!).ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Email, u.PhoneNumber }).ToListAsync(ct);
+        foreach (var u in staff)
+        {
+            known.Add((u.Email ?? "", RedactionKind.Email));
+            known.Add((u.PhoneNumber ?? "", RedactionKind.Phone));
+        }
+
+        var people = incident.People.OrderBy(p => p.Role).Select(p => new AnonymizerPerson(p.Role, p.Name));
+        var day = DateOnly.FromDateTime(VilniusTime.ToLocal(incident.OccurredAtUtc));
+        var anonymizer = new Anonymizer(people, day, known, birthDates);
+        var situation = anonymizer.Apply(incident.WhatHappened);
+        var handling = NullIfEmpty(anonymizer.Apply(incident.HowHandled));
+        var outcome = NullIfEmpty(anonymizer.Apply(incident.Outcome));
+        incident.RecordRedactions(anonymizer.Replacements);
+        foreach (var person in incident.People)
+            person.Pseudonym = anonymizer.PseudonymOf.GetValueOrDefault(person.Name);
+
+        var copy = await db.TrainingCopies.SingleOrDefaultAsync(c => c.IncidentId == incident.Id, ct);
+        if (copy is null)
+        {
+            copy = new TrainingCopy(Guid.CreateVersion7(), incident.Id, nowUtc);
+            db.TrainingCopies.Add(copy);
+        }
+        copy.Fill(incident.Type, incident.Touchpoint, incident.Commitments, day.AddDays(incident.PeriodShiftDays).ToString("yyyy-MM"),
+            TitleFrom(situation), situation, handling, outcome);
+        return copy;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>The first sentence of the anonymized situation, shortened; the officer may rewrite it.</summary>
+    private static string TitleFrom(string situation)
+    {
+        var end = -1;
+        var depth = 0;
+        for (var i = 0; i < situation.Length && end < 0; i++)
+        {
+            var ch = situation[i];
+            if (ch == '[') depth++;
+            else if (ch == ']') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && i > 20 && (ch is '!' or '?' or '\n' || (ch == '.' && (i + 1 == situation.Length || char.IsWhiteSpace(situation[i + 1])))))
+                end = i;
+        }
+        var first = (end > 0 ? situation[..end] : situation).Trim();
+        return first.Length <= 100 ? first : first[..97].TrimEnd() + "…";
+    }
+}
