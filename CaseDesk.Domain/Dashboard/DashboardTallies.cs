@@ -98,7 +98,7 @@ public sealed class DashboardTallies(TimeProvider clock)
         try
         {
             await commit();
-            var committedAt = DateTime.UtcNow;
+            var committedAt = clock.GetUtcNow().UtcDateTime;
             if (loaded)
                 lock (sync)
                     foreach (var (finished, sign) in changes.Deltas)
@@ -114,7 +114,7 @@ public sealed class DashboardTallies(TimeProvider clock)
     }
 
     /// <summary>Tells the listeners without a commit (e.g. once a minute, as open clocks turn at risk or breached with time).</summary>
-    public void Tick() => Changed?.Invoke(new DashboardPulse(Interlocked.Increment(ref sequence), DateTime.UtcNow));
+    public void Tick() => Changed?.Invoke(new DashboardPulse(Interlocked.Increment(ref sequence), clock.GetUtcNow().UtcDateTime));
 
     public DateTime LastCommitUtc => lastCommitUtc;
 

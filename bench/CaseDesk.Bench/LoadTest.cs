@@ -115,8 +115,10 @@ internal static class LoadTest
             {
                 if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) break;
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet: ask again below until the deadline.
+            }
             if (started.Elapsed > TimeSpan.FromMinutes(3))
                 throw new TimeoutException("The app did not answer /health within 3 minutes.");
             await Task.Delay(200);
@@ -202,7 +204,8 @@ internal static class LoadTest
                         $"p95 {Percentile(recent.Select(s => s.Ms), 0.95),6:F0} ms, RSS {(memory.IsEmpty ? 0 : memory.Last().RssMiB):F0} MiB, load {load.Last().Avg}");
                     nextReport += TimeSpan.FromSeconds(30);
                 }
-                try { await Task.Delay(1000, stop.Token); } catch (TaskCanceledException) { }
+                // The run ends by cancelling stop; the loop condition then ends the reporter.
+                await Task.WhenAny(Task.Delay(1000, stop.Token));
             }
         });
 
