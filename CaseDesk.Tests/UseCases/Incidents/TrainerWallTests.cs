@@ -29,7 +29,7 @@ public sealed class TrainerWallTests(TrainerWallTests.Database shared) : IClassF
 
     /// <summary>Features that hold clients' data or the sources of training copies.</summary>
     private static readonly string[] SourceFeatures =
-        ["Clients", "Cases", "Contacts", "Complaints", "Emails", "PhoneMessages", "Letters", "Visits", "Incidents", "Audit"];
+        ["Clients", "Cases", "Contacts", "Complaints", "Emails", "PhoneMessages", "Letters", "Visits", "Incidents", "Audit", "Privacy", "Dashboard"];
 
     private static readonly Type[] Requests = [.. typeof(CaseDeskDb).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)))];
