@@ -86,11 +86,26 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
             var dialog = Dialog(page);
             await Expect(dialog).ToBeVisibleAsync();
 
-            await dialog.Locator("#FirstName").FillAsync("Jonas");
-            await dialog.Locator("#LastName").FillAsync("Testauskas");
-            await dialog.Locator("#UserName").FillAsync(userName);
-            await dialog.Locator("#Email").FillAsync($"{userName}@casedesk.test");
-            await dialog.Locator("#Position").FillAsync("Socialinis darbuotojas");
+            // Under a heavily loaded machine the dialog can finish loading (its units) after the first keystrokes and
+            // re-render over them; the fields are filled again until they all hold what was typed.
+            (string Field, string Value)[] typed =
+                [("#FirstName", "Jonas"), ("#LastName", "Testauskas"), ("#UserName", userName), ("#Email", $"{userName}@casedesk.test"),
+                 ("#Position", "Socialinis darbuotojas")];
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                foreach (var (field, value) in typed)
+                {
+                    await dialog.Locator(field).FillAsync(value);
+                    await dialog.Locator(field).DispatchEventAsync("change");
+                }
+                var held = 0;
+                foreach (var (field, value) in typed)
+                    held += await dialog.Locator(field).InputValueAsync() == value ? 1 : 0;
+                if (held == typed.Length) break;
+                output.WriteLine($"The new-user dialog lost typed input on attempt {attempt}; typing again.");
+            }
+            foreach (var (field, value) in typed)
+                await Expect(dialog.Locator(field)).ToHaveValueAsync(value);
             var caseworkerBox = dialog.Locator(".rz-chkbox").Filter(new() { Has = page.Locator($"#role-{Roles.Caseworker}") });
             await caseworkerBox.ClickAsync();
             await Expect(caseworkerBox).ToHaveAttributeAsync("aria-checked", "true");
