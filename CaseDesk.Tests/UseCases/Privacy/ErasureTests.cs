@@ -62,9 +62,13 @@ public sealed class ErasureTests : IAsyncLifetime
         // A feedback hand-over quotes the complaints of its period.
         var today = DateOnly.FromDateTime(VilniusTime.ToLocal(database.Clock.UtcDateTime));
         await database.Send(new Domain.Complaints.RecordFeedbackDigest(today.AddDays(-7), today), staff.Officer);
+        // An incident for skills sessions made from one of the client's contacts: its source and replacement list name the client.
+        await database.Send(new Domain.Incidents.PromoteContactToIncident(alfa.ContactIds[0], Domain.Incidents.IncidentType.Conflict), staff.Officer);
         var beforeHits = await DatabaseScan.FindAsync(database.ConnectionString, alfa.StoredStrings, "AuditEntries.UserName");
         Assert.Contains(beforeHits, h => h.Table == "Clients");
         Assert.Contains(beforeHits, h => h.Table == "FeedbackDigests");
+        Assert.Contains(beforeHits, h => h.Table == "Incidents");
+        Assert.Contains(beforeHits, h => h.Table == "IncidentRedactions");
 
         await EraseAsync(alfa);
 
