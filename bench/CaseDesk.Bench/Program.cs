@@ -78,9 +78,10 @@ static async Task<int> Generate(BenchOptions o)
         return 0;
     }
 
+    // The folder first: File.Delete throws for a missing folder (a fresh machine has no /tmp/casedesk-bench).
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
     BenchHost.DeleteDatabase(o.Db);
     File.Delete(o.Db + ".generation.txt");
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
     await using var provider = BenchHost.Build(o.Db);
     var total = Stopwatch.StartNew();
     await DatabaseInitializer.MigrateAndSeedAsync(provider);
