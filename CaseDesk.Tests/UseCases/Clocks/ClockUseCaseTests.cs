@@ -142,6 +142,44 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_targets_review_is_due_until_marked_and_due_again_a_year_and_a_day_later()
+    {
+        var head = await database.CreateUserAsync("vida", Roles.Head);
+
+        var never = await database.Send(new GetTargets(), head);
+        Assert.Equal((true, (DateTime?)null), (never.ReviewDue, never.LastReviewedAtUtc));
+
+        var reviewedAt = database.Clock.UtcDateTime;
+        await database.Send(new MarkTargetsReviewed("Tikslai peržiūrėti, darbuotojai informuoti susirinkime"), head);
+        var marked = await database.Send(new GetTargets(), head);
+        Assert.Equal((false, (DateTime?)reviewedAt, "vida Tester"), (marked.ReviewDue, marked.LastReviewedAtUtc, marked.LastReviewedBy));
+
+        database.Clock.Advance(TimeSpan.FromDays(364));
+        Assert.False((await database.Send(new GetTargets(), head)).ReviewDue);
+
+        database.Clock.Advance(TimeSpan.FromDays(2)); // 2026 and 2027 have 365 days: a year and a day after the review
+        Assert.True((await database.Send(new GetTargets(), head)).ReviewDue);
+    }
+
+    [Fact]
+    public async Task A_recorded_review_of_the_standard_counts_as_the_latest_review_of_the_targets()
+    {
+        var officer = await database.CreateUserAsync("rasa", Roles.QualityOfficer);
+        var head = await database.CreateUserAsync("vida", Roles.Head);
+        await database.Send(new MarkTargetsReviewed(null), head);
+        database.Clock.Advance(TimeSpan.FromDays(300));
+        var today = DateOnly.FromDateTime(VilniusTime.Now(database.Clock));
+
+        await database.Send(new CaseDesk.Domain.Complaints.RecordStandardReview(today, today.AddYears(-1), today, "Skundų mažiau", "Tikslai lieka",
+            "Laiško terminas lieka 5 darbo dienos"), officer);
+
+        var overview = await database.Send(new GetTargets(), head);
+        Assert.Equal(((DateTime?)database.Clock.UtcDateTime, "rasa Tester"), (overview.LastReviewedAtUtc, overview.LastReviewedBy));
+        database.Clock.Advance(TimeSpan.FromDays(200)); // 500 days after the targets review, 200 after the standard's
+        Assert.False((await database.Send(new GetTargets(), head)).ReviewDue);
+    }
+
+    [Fact]
     public async Task Office_hours_and_closures_change_the_calendar_clocks_count_with()
     {
         var admin = await database.CreateCallerAsync(Roles.Admin);
