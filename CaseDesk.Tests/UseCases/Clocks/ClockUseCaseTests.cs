@@ -107,6 +107,55 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_breach_is_not_sent_to_a_locked_out_head_of_the_unit()
+    {
+        var vida = await HeadOf(ServicesUnit, "vida");
+        var locked = await HeadOf(ServicesUnit, "jonas");
+        var cashHead = await HeadOf(CashUnit, "rimas");
+        await using (var db = database.OpenDb())
+        {
+            (await db.Users.SingleAsync(u => u.Id == locked)).LockoutEnd = database.Clock.GetUtcNow().AddYears(1);
+            await db.SaveChangesAsync();
+        }
+        var asta = await InUnit(await database.CreateUserAsync("asta", Roles.Caseworker), ServicesUnit);
+        var breached = await StartClock(ClockKind.CallBack, asta.UserId);
+        database.Clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(1, await database.Send(new NotifyBreaches(), Caller.System));
+
+        var recipients = await database.ReadAsync(db => db.Notifications.Where(n => n.ClockId == breached.Id).Select(n => n.UserId).ToListAsync());
+        Assert.Equal([vida], recipients);
+        Assert.DoesNotContain(locked, recipients);
+        Assert.DoesNotContain(cashHead, recipients);
+    }
+
+    [Fact]
+    public async Task While_the_units_only_head_is_locked_out_breaches_go_to_the_other_heads_and_to_the_head_again_once_the_lockout_ends()
+    {
+        var jonas = await HeadOf(ServicesUnit, "jonas");
+        var cashHead = await HeadOf(CashUnit, "rimas");
+        await using (var db = database.OpenDb())
+        {
+            (await db.Users.SingleAsync(u => u.Id == jonas)).LockoutEnd = database.Clock.GetUtcNow().AddDays(10);
+            await db.SaveChangesAsync();
+        }
+        var asta = await InUnit(await database.CreateUserAsync("asta", Roles.Caseworker), ServicesUnit);
+        Task<List<string>> RecipientsOf(Guid clockId) =>
+            database.ReadAsync(db => db.Notifications.Where(n => n.ClockId == clockId).Select(n => n.UserId).ToListAsync());
+
+        var whileLocked = await StartClock(ClockKind.CallBack, asta.UserId);
+        database.Clock.Advance(TimeSpan.FromDays(3));
+        await database.Send(new NotifyBreaches(), Caller.System);
+        Assert.Equal([cashHead], await RecipientsOf(whileLocked.Id));
+
+        database.Clock.Advance(TimeSpan.FromDays(8)); // the lockout is over
+        var afterLockout = await StartClock(ClockKind.CallBack, asta.UserId); // Friday: due on Monday
+        database.Clock.Advance(TimeSpan.FromDays(4));
+        await database.Send(new NotifyBreaches(), Caller.System);
+        Assert.Equal([jonas], await RecipientsOf(afterLockout.Id));
+    }
+
+    [Fact]
     public async Task A_stopped_clock_is_never_reported_and_a_paused_one_not_while_paused()
     {
         await HeadOf(ServicesUnit, "vida");
