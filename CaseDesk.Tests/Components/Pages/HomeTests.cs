@@ -105,6 +105,31 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Empty(home.FindAll("[data-testid=my-work-empty]"));
     }
 
+    [Fact]
+    public void A_corrective_action_shows_its_deadline_as_due_overdue_once_past_and_links_to_its_complaint()
+    {
+        var now = clock.UtcDateTime;
+        var complaintId = Guid.NewGuid();
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.CorrectiveAction, Guid.NewGuid(), "Pranešimus perduoti raštu sistemoje", "SK-2026-0007", null, null, now.AddHours(-1),
+                ClockStatus.Breached, complaintId),
+        ]);
+
+        var home = Render<Home>();
+        var item = home.WaitForElement("[data-testid=work-item]");
+
+        Assert.Equal("CorrectiveAction", item.GetAttribute("data-kind"));
+        Assert.Equal("Carry out an action", item.QuerySelector(".work-kind")!.TextContent);
+        Assert.Equal("Pranešimus perduoti raštu sistemoje", item.QuerySelector("[data-testid=work-title]")!.TextContent);
+        Assert.Equal("2026-03-02 09:30", item.QuerySelector("[data-testid=work-due]")!.TextContent);
+        Assert.True(item.ClassList.Contains("overdue-item"));
+        Assert.Equal("Breached", item.QuerySelector("[data-testid=work-status]")!.GetAttribute("data-status"));
+        Assert.Equal($"complaints/{complaintId}", item.QuerySelector("[data-testid=work-complaint]")!.GetAttribute("href"));
+        Assert.NotNull(item.QuerySelector("[data-testid=open-complaint]"));
+        Assert.Contains("1 overdue.", home.Find("[data-testid=my-work-count]").TextContent);
+    }
+
     private static TargetsOverview Targets(bool reviewDue) => new([], [], reviewDue ? null : new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc), null, reviewDue);
 
     [Theory]
