@@ -45,6 +45,7 @@ public sealed class CaseLettersTests : DomainComponentTestContext
         var clock = await LetterClock();
         Assert.Equal((ClockState.Paused, "Laukiama kliento pažymos apie pajamas"), (clock.State, clock.PauseReason));
         Assert.Empty(letters.FindAll("[data-testid=clock-pause-open]"));
+        Assert.Equal("Not sent yet", letters.Find("[data-testid=letter-sent]").TextContent.Trim());
 
         letters.Find("[data-testid=clock-resume]").Click();
 
