@@ -180,6 +180,7 @@ public static class Names
         WorkKind.Letter => "Send a letter",
         WorkKind.VisitToAgree => "Agree a visit time",
         WorkKind.Visit => "Home visit",
+        WorkKind.CorrectiveAction => "Carry out an action",
         _ => "Case action due",
     };
 

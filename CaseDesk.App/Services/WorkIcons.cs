@@ -13,6 +13,7 @@ public static class WorkIcons
         WorkKind.Letter => "description",
         WorkKind.VisitToAgree => "event",
         WorkKind.Visit => "home",
+        WorkKind.CorrectiveAction => "build",
         _ => "folder_open",
     };
 }

@@ -10,6 +10,7 @@ namespace CaseDesk.Domain.Clocks;
 /// The breach sweep (run every minute by the app, as the system): every running clock past its due
 /// time that has not been reported yet produces one notification to each head of the owner's unit
 /// (every head when the unit has none), then is marked reported, so a breach is told once, never again.
+/// Locked-out heads are left out: a unit whose only head is locked out is treated as having none.
 /// </summary>
 [AllowedRoles(Roles.Head, Roles.Admin)]
 public sealed record NotifyBreaches : ICommand<int>;
@@ -29,6 +30,8 @@ internal sealed class NotifyBreachesHandler(CaseDeskDb db, TimeProvider clock) :
 
         var heads = await db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Head), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
             .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.UnitId, u.LockoutEnd }).ToListAsync(ct);
+        // A locked-out head cannot read the notice; the unit's breach then goes to the heads who can (SQLite cannot compare the offset, so in memory).
+        heads = heads.Where(h => h.LockoutEnd is null || h.LockoutEnd.Value.UtcDateTime <= now).ToList();
         var ownerNames = await db.Users.Where(u => breached.Select(c => c.OwnerUserId).Contains(u.Id))
             .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 

@@ -7,7 +7,10 @@ using static CaseDesk.Domain.Common.DomainText;
 
 namespace CaseDesk.Domain.Clocks;
 
-/// <summary>Every clock's target in force, its full version history and when the targets were last reviewed (12.3).</summary>
+/// <summary>
+/// Every clock's target in force, its full version history and when the targets were last reviewed (12.3): the later of
+/// the last targets review and the last recorded review of the standard.
+/// </summary>
 [AnyStaff]
 public sealed record GetTargets : IQuery<TargetsOverview>;
 
@@ -29,11 +32,18 @@ internal sealed class GetTargetsHandler(CaseDeskDb db, TimeProvider clock) : IRe
                 names.Where(n => n.Id == t.SetByUserId).Select(n => n.Name).FirstOrDefault() ?? t.SetByUserId, t.SetAtUtc, t.Note))
             .ToListAsync(ct);
         var inForce = all.GroupBy(t => t.Kind).Select(g => g.Where(t => t.EffectiveFromUtc <= now).FirstOrDefault() ?? g.Last()).ToList();
-        var review = await db.TargetReviews.AsNoTracking().OrderByDescending(r => r.ReviewedAtUtc)
-            .Select(r => new { r.ReviewedAtUtc, By = names.Where(n => n.Id == r.ByUserId).Select(n => n.Name).FirstOrDefault() })
+        var targetsReview = await db.TargetReviews.AsNoTracking().OrderByDescending(r => r.ReviewedAtUtc)
+            .Select(r => new LastReview(r.ReviewedAtUtc, names.Where(n => n.Id == r.ByUserId).Select(n => n.Name).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
-        return new TargetsOverview(inForce, all, review?.ReviewedAtUtc, review?.By, ReviewIsDue(review?.ReviewedAtUtc, now));
+        // The yearly review of the whole standard (12.3) covers its targets too, so whichever was recorded last counts.
+        var standardReview = await db.StandardReviews.AsNoTracking().OrderByDescending(r => r.RecordedAtUtc)
+            .Select(r => new LastReview(r.RecordedAtUtc, names.Where(n => n.Id == r.RecordedByUserId).Select(n => n.Name).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
+        var review = new[] { targetsReview, standardReview }.Where(r => r is not null).MaxBy(r => r!.AtUtc);
+        return new TargetsOverview(inForce, all, review?.AtUtc, review?.By, ReviewIsDue(review?.AtUtc, now));
     }
+
+    private sealed record LastReview(DateTime AtUtc, string? By);
 
     /// <summary>12.3: at least once a year. Never reviewed counts as due.</summary>
     public static bool ReviewIsDue(DateTime? lastReviewUtc, DateTime nowUtc) => lastReviewUtc is null || lastReviewUtc.Value.AddYears(1) <= nowUtc;

@@ -41,7 +41,11 @@ public sealed record CorrectiveActionRow(Guid Id, string Description, string Own
 public sealed record TagRow(string Value, string Name);
 
 public sealed record ComplaintClockRow(ClockKind Kind, ClockStatus Status, string Commitment, DateTime StartedAtUtc, DateTime DueAtUtc,
-    DateTime? StoppedAtUtc, double? MarginMinutes);
+    DateTime? StoppedAtUtc, double? MarginMinutes, Guid Id, string? PauseReason)
+{
+    /// <summary>Open and of a kind that may wait for the client (docs/clocks.md, Pause).</summary>
+    public bool CanPause => StoppedAtUtc is null && Status != ClockStatus.Cancelled && ResponseClock.IsPausable(Kind);
+}
 
 internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<GetComplaint, ComplaintDetails>
 {
@@ -97,6 +101,6 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
             touchpoints.Select(t => new TagRow(t.Number.ToString(CultureInfo.InvariantCulture), $"{t.Number}. {ComplaintQueries.Localized(t.NameLt, t.NameEn)}")).ToList(),
             commitments.Select(k => new TagRow(k.Numeral, $"{k.Numeral} {ComplaintQueries.Localized(k.TitleLt, k.TitleEn)}")).ToList(),
             units.Select(u => new TagRow(u.Id.ToString(), ComplaintQueries.Localized(u.NameLt, u.NameEn))).ToList(),
-            clocks.Select(k => new ComplaintClockRow(k.Kind, k.StatusAt(now), k.Commitment, k.StartedAtUtc, k.DueAtUtc, k.StoppedAtUtc, k.MarginMinutes)).ToList());
+            clocks.Select(k => new ComplaintClockRow(k.Kind, k.StatusAt(now), k.Commitment, k.StartedAtUtc, k.DueAtUtc, k.StoppedAtUtc, k.MarginMinutes, k.Id, k.PauseReason)).ToList());
     }
 }

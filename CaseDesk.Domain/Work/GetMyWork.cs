@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Visits;
@@ -18,19 +19,22 @@ public enum WorkKind
     VisitToAgree = 5,
     Visit = 6,
     CaseDue = 7,
+    /// <summary>A corrective or improvement action of a complaint or suggestion (12.2) the user owns, not yet reported done.</summary>
+    CorrectiveAction = 8,
 }
 
 /// <summary>
 /// One open item. <see cref="DueAtUtc"/> and <see cref="Status"/> come from the item's commitment clock
-/// when it has one (docs/clocks.md); promises and cases due have no clock: they are at risk within a
-/// day of their due time and breached after it.
+/// when it has one (docs/clocks.md); promises, cases due and corrective actions (due at their deadline) have no
+/// clock: they are at risk within a day of their due time and breached (overdue) after it.
 /// </summary>
 public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Detail, Guid? ClientId, Guid? CaseId, DateTime DueAtUtc,
-    ClockStatus Status = ClockStatus.OnTrack);
+    ClockStatus Status = ClockStatus.OnTrack, Guid? ComplaintId = null);
 
 /// <summary>
 /// The signed-in employee's open items, soonest due first: call-backs to make, e-mails to answer,
-/// promises to keep, letters to send, visits to agree or make, cases whose next action is due.
+/// promises to keep, letters to send, visits to agree or make, cases whose next action is due, and the corrective
+/// actions they own that are neither reported done nor verified done.
 /// </summary>
 [AnyStaff]
 public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>;
@@ -78,6 +82,12 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             .OrderBy(c => c.DueAtUtc).Take(50)
             .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, c.Number + " · " + c.ServiceRequested, null, c.ClientId, c.Id, c.DueAtUtc))
             .ToListAsync(ct));
+
+        items.AddRange((await db.CorrectiveActions.AsNoTracking()
+                .Where(a => a.OwnerUserId == me && a.ReportedDoneAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done))
+                .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a.Id, a.Description, a.DeadlineUtc, ComplaintId = c.Id, c.Number })
+                .ToListAsync(ct))
+            .Select(a => new WorkItem(WorkKind.CorrectiveAction, a.Id, Shorten(a.Description), a.Number, null, null, a.DeadlineUtc, ComplaintId: a.ComplaintId)));
 
         // Matches IX_ResponseClocks_OpenByOwner.
         var now = clock.GetUtcNow().UtcDateTime;

@@ -23,14 +23,17 @@ public sealed class WorkingCalendarTests
     [InlineData(2026, 1, 1)]
     [InlineData(2026, 2, 16)]
     [InlineData(2026, 3, 11)]
+    [InlineData(2026, 4, 5)] // Easter Sunday
     [InlineData(2026, 4, 6)] // Easter Monday
     [InlineData(2026, 5, 1)]
     [InlineData(2026, 6, 24)]
     [InlineData(2026, 7, 6)]
     [InlineData(2026, 8, 15)]
+    [InlineData(2026, 11, 1)]
     [InlineData(2026, 11, 2)]
     [InlineData(2026, 12, 24)]
     [InlineData(2026, 12, 25)]
+    [InlineData(2026, 12, 26)]
     public void Public_holidays_are_not_working_days(int y, int m, int d)
     {
         Assert.True(WorkingCalendar.IsPublicHoliday(new DateOnly(y, m, d)));

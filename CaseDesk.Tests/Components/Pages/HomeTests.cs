@@ -104,4 +104,72 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Equal($"cases/{caseId}", items[2].QuerySelectorAll(".work-links a")[1].GetAttribute("href"));
         Assert.Empty(home.FindAll("[data-testid=my-work-empty]"));
     }
+
+    [Fact]
+    public void A_corrective_action_shows_its_deadline_as_due_overdue_once_past_and_links_to_its_complaint()
+    {
+        var now = clock.UtcDateTime;
+        var complaintId = Guid.NewGuid();
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.CorrectiveAction, Guid.NewGuid(), "Pranešimus perduoti raštu sistemoje", "SK-2026-0007", null, null, now.AddHours(-1),
+                ClockStatus.Breached, complaintId),
+        ]);
+
+        var home = Render<Home>();
+        var item = home.WaitForElement("[data-testid=work-item]");
+
+        Assert.Equal("CorrectiveAction", item.GetAttribute("data-kind"));
+        Assert.Equal("Carry out an action", item.QuerySelector(".work-kind")!.TextContent);
+        Assert.Equal("Pranešimus perduoti raštu sistemoje", item.QuerySelector("[data-testid=work-title]")!.TextContent);
+        Assert.Equal("2026-03-02 09:30", item.QuerySelector("[data-testid=work-due]")!.TextContent);
+        Assert.True(item.ClassList.Contains("overdue-item"));
+        Assert.Equal("Breached", item.QuerySelector("[data-testid=work-status]")!.GetAttribute("data-status"));
+        Assert.Equal($"complaints/{complaintId}", item.QuerySelector("[data-testid=work-complaint]")!.GetAttribute("href"));
+        Assert.NotNull(item.QuerySelector("[data-testid=open-complaint]"));
+        Assert.Contains("1 overdue.", home.Find("[data-testid=my-work-count]").TextContent);
+    }
+
+    private static TargetsOverview Targets(bool reviewDue) => new([], [], reviewDue ? null : new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc), null, reviewDue);
+
+    [Theory]
+    [InlineData(Roles.Head)]
+    [InlineData(Roles.Admin)]
+    public void A_head_or_admin_is_reminded_of_the_yearly_targets_review_with_a_link_to_the_targets(string role)
+    {
+        Authorization.SetRoles(role);
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]).Answer<GetTargets, TargetsOverview>(Targets(reviewDue: true));
+
+        var home = Render<Home>();
+
+        var alert = home.WaitForElement("[data-testid=targets-review-due]");
+        Assert.Contains("The commitment targets are due for their yearly review (12.3).", alert.TextContent);
+        Assert.Equal("settings/targets", alert.QuerySelector("[data-testid=targets-review-link]")!.GetAttribute("href"));
+        Assert.Equal([typeof(GetMyProfile), typeof(GetMyWork), typeof(GetTargets)], sender.Sent.Select(s => s.Request.GetType()));
+    }
+
+    [Fact]
+    public void A_head_sees_no_reminder_while_the_last_review_is_less_than_a_year_old()
+    {
+        Authorization.SetRoles(Roles.Head);
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]).Answer<GetTargets, TargetsOverview>(Targets(reviewDue: false));
+
+        var home = Render<Home>();
+        home.WaitForElement("[data-testid=my-work-empty]");
+
+        home.WaitForAssertion(() => Assert.Contains(sender.Sent, s => s.Request is GetTargets));
+        Assert.Empty(home.FindAll("[data-testid=targets-review-due]"));
+    }
+
+    [Fact]
+    public void A_caseworker_is_not_asked_about_the_targets_review()
+    {
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>([]);
+
+        var home = Render<Home>();
+        home.WaitForElement("[data-testid=my-work-empty]");
+
+        Assert.DoesNotContain(sender.Sent, s => s.Request is GetTargets);
+        Assert.Empty(home.FindAll("[data-testid=targets-review-due]"));
+    }
 }

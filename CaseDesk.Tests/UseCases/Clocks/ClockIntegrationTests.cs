@@ -3,6 +3,7 @@ using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Domain.Work;
 using CaseDesk.Tests.Support;
@@ -82,6 +83,29 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
         await database.Send(new ReplyToEmail(id, email.Version, "Re: Klausimas", "Reikia prašymo ir asmens dokumento."), asta);
 
         Assert.Equal(ClockState.Met, Assert.Single(await ClocksOf(id)).State);
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_another_unit_may_not_pause_a_letter_clock_its_author_and_a_head_may()
+    {
+        using var _ = UiCulture.Use("en");
+        var seeded = await CaseworkSeed.CaseAsync(database, asta);
+        var id = await database.Send(new ComposeLetter(seeded.CaseId, StandardLetterTemplates.All[0].Id), asta);
+        var clock = Assert.Single(await ClocksOf(id));
+        await database.PlaceInUnitAsync(tomas, StandardReferenceData.Units.Single(u => u.Code == "reception").Id);
+        var head = await database.CreateCallerAsync(Roles.Head);
+
+        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new PauseClock(clock.Id, "Laukiama dokumentų"), tomas));
+        Assert.Contains("because it belongs to someone else's work in another unit", refusal.Because);
+        Assert.Equal(ClockState.Running, Assert.Single(await ClocksOf(id)).State);
+
+        await database.Send(new PauseClock(clock.Id, "Laukiama kliento dokumentų"), asta);
+        await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ResumeClock(clock.Id), tomas));
+        var paused = Assert.Single(await ClocksOf(id));
+        Assert.Equal((ClockState.Paused, "Laukiama kliento dokumentų"), (paused.State, paused.PauseReason));
+
+        await database.Send(new ResumeClock(clock.Id), head);
+        Assert.Equal(ClockState.Running, Assert.Single(await ClocksOf(id)).State);
     }
 
     [Fact]

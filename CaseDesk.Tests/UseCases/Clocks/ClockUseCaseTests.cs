@@ -107,6 +107,55 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_breach_is_not_sent_to_a_locked_out_head_of_the_unit()
+    {
+        var vida = await HeadOf(ServicesUnit, "vida");
+        var locked = await HeadOf(ServicesUnit, "jonas");
+        var cashHead = await HeadOf(CashUnit, "rimas");
+        await using (var db = database.OpenDb())
+        {
+            (await db.Users.SingleAsync(u => u.Id == locked)).LockoutEnd = database.Clock.GetUtcNow().AddYears(1);
+            await db.SaveChangesAsync();
+        }
+        var asta = await InUnit(await database.CreateUserAsync("asta", Roles.Caseworker), ServicesUnit);
+        var breached = await StartClock(ClockKind.CallBack, asta.UserId);
+        database.Clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(1, await database.Send(new NotifyBreaches(), Caller.System));
+
+        var recipients = await database.ReadAsync(db => db.Notifications.Where(n => n.ClockId == breached.Id).Select(n => n.UserId).ToListAsync());
+        Assert.Equal([vida], recipients);
+        Assert.DoesNotContain(locked, recipients);
+        Assert.DoesNotContain(cashHead, recipients);
+    }
+
+    [Fact]
+    public async Task While_the_units_only_head_is_locked_out_breaches_go_to_the_other_heads_and_to_the_head_again_once_the_lockout_ends()
+    {
+        var jonas = await HeadOf(ServicesUnit, "jonas");
+        var cashHead = await HeadOf(CashUnit, "rimas");
+        await using (var db = database.OpenDb())
+        {
+            (await db.Users.SingleAsync(u => u.Id == jonas)).LockoutEnd = database.Clock.GetUtcNow().AddDays(10);
+            await db.SaveChangesAsync();
+        }
+        var asta = await InUnit(await database.CreateUserAsync("asta", Roles.Caseworker), ServicesUnit);
+        Task<List<string>> RecipientsOf(Guid clockId) =>
+            database.ReadAsync(db => db.Notifications.Where(n => n.ClockId == clockId).Select(n => n.UserId).ToListAsync());
+
+        var whileLocked = await StartClock(ClockKind.CallBack, asta.UserId);
+        database.Clock.Advance(TimeSpan.FromDays(3));
+        await database.Send(new NotifyBreaches(), Caller.System);
+        Assert.Equal([cashHead], await RecipientsOf(whileLocked.Id));
+
+        database.Clock.Advance(TimeSpan.FromDays(8)); // the lockout is over
+        var afterLockout = await StartClock(ClockKind.CallBack, asta.UserId); // Friday: due on Monday
+        database.Clock.Advance(TimeSpan.FromDays(4));
+        await database.Send(new NotifyBreaches(), Caller.System);
+        Assert.Equal([jonas], await RecipientsOf(afterLockout.Id));
+    }
+
+    [Fact]
     public async Task A_stopped_clock_is_never_reported_and_a_paused_one_not_while_paused()
     {
         await HeadOf(ServicesUnit, "vida");
@@ -139,6 +188,44 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new PauseClock(clock.Id, "Neatsiliepia"), caseworker));
 
         Assert.Contains("because", refusal.Because);
+    }
+
+    [Fact]
+    public async Task The_targets_review_is_due_until_marked_and_due_again_a_year_and_a_day_later()
+    {
+        var head = await database.CreateUserAsync("vida", Roles.Head);
+
+        var never = await database.Send(new GetTargets(), head);
+        Assert.Equal((true, (DateTime?)null), (never.ReviewDue, never.LastReviewedAtUtc));
+
+        var reviewedAt = database.Clock.UtcDateTime;
+        await database.Send(new MarkTargetsReviewed("Tikslai peržiūrėti, darbuotojai informuoti susirinkime"), head);
+        var marked = await database.Send(new GetTargets(), head);
+        Assert.Equal((false, (DateTime?)reviewedAt, "vida Tester"), (marked.ReviewDue, marked.LastReviewedAtUtc, marked.LastReviewedBy));
+
+        database.Clock.Advance(TimeSpan.FromDays(364));
+        Assert.False((await database.Send(new GetTargets(), head)).ReviewDue);
+
+        database.Clock.Advance(TimeSpan.FromDays(2)); // 2026 and 2027 have 365 days: a year and a day after the review
+        Assert.True((await database.Send(new GetTargets(), head)).ReviewDue);
+    }
+
+    [Fact]
+    public async Task A_recorded_review_of_the_standard_counts_as_the_latest_review_of_the_targets()
+    {
+        var officer = await database.CreateUserAsync("rasa", Roles.QualityOfficer);
+        var head = await database.CreateUserAsync("vida", Roles.Head);
+        await database.Send(new MarkTargetsReviewed(null), head);
+        database.Clock.Advance(TimeSpan.FromDays(300));
+        var today = DateOnly.FromDateTime(VilniusTime.Now(database.Clock));
+
+        await database.Send(new CaseDesk.Domain.Complaints.RecordStandardReview(today, today.AddYears(-1), today, "Skundų mažiau", "Tikslai lieka",
+            "Laiško terminas lieka 5 darbo dienos"), officer);
+
+        var overview = await database.Send(new GetTargets(), head);
+        Assert.Equal(((DateTime?)database.Clock.UtcDateTime, "rasa Tester"), (overview.LastReviewedAtUtc, overview.LastReviewedBy));
+        database.Clock.Advance(TimeSpan.FromDays(200)); // 500 days after the targets review, 200 after the standard's
+        Assert.False((await database.Send(new GetTargets(), head)).ReviewDue);
     }
 
     [Fact]
