@@ -10,6 +10,7 @@ using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.Visits;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,15 +21,25 @@ namespace CaseDesk.Domain.Privacy;
 /// (the personal code in full, only here and on purposeful reveal), the cases and their course, every
 /// contact with its closing summary, promises, phone messages, e-mails and replies, letters, home visits,
 /// complaints and suggestions with their decisions and corrective actions, the commitment clocks, and
-/// who read or changed the client's data. The read is audited with its reason like a reveal of the code.
+/// who read or changed the client's data. The read is audited with its purpose like a reveal of the code; like the
+/// card, a caseworker asking for a client of another unit states <paramref name="AccessReason"/> and the read is flagged
+/// (see <see cref="UnitScope"/>).
 /// </summary>
 [AllowedRoles(Roles.Caseworker, Roles.Head, Roles.QualityOfficer, Roles.Admin)]
-public sealed record GetSubjectAccessReport(Guid ClientId) : IQuery<SubjectAccessReport>, IReadsPersonalData, IHasAccessReason
+public sealed record GetSubjectAccessReport(Guid ClientId, string? AccessReason = null)
+    : IQuery<SubjectAccessReport>, IReadsPersonalData, IUnitScopedRead, IHasReadPurpose
 {
     public const string Reason = "Subject access report (GDPR art. 15): all data held, personal code in full";
 
     Guid? IReadsPersonalData.ClientId => ClientId;
-    string? IHasAccessReason.AccessReason => Reason;
+    Guid? IUnitScopedRead.ScopeClientId => ClientId;
+    Guid? IUnitScopedRead.ScopeCaseId => null;
+    string IHasReadPurpose.ReadPurpose => Reason;
+}
+
+internal sealed class GetSubjectAccessReportValidator : AbstractValidator<GetSubjectAccessReport>
+{
+    public GetSubjectAccessReportValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
 }
 
 public sealed record SubjectAccessReport(
