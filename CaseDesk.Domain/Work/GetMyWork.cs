@@ -33,7 +33,7 @@ public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Deta
 /// promises to keep, letters to send, visits to agree or make, cases whose next action is due.
 /// </summary>
 [AnyStaff]
-public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>;
+public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>, IAuditedListRead;
 
 internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<GetMyWork, IReadOnlyList<WorkItem>>
 {
