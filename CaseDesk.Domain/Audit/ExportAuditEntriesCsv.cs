@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Audit;
 
-/// <summary>The audit rows matching the screen's filter as a CSV file (UTF-8 with BOM, ';' as Lithuanian Excel expects), newest first.</summary>
+/// <summary>The audit rows matching the screen's filter as a CSV file (UTF-8 with BOM, ';' as Lithuanian Excel expects), newest first. Audited like the list.</summary>
 [AllowedRoles(Roles.Admin, Roles.QualityOfficer)]
-public sealed record ExportAuditEntriesCsv(AuditFilter Filter) : IQuery<byte[]>
+public sealed record ExportAuditEntriesCsv(AuditFilter Filter) : IQuery<byte[]>, IAuditedRead
 {
+    string IAuditedRead.AuditedRecordType => nameof(AuditEntry);
+    string? IAuditedRead.AuditedRecordId => null;
+
     /// <summary>More rows than this is an archive job, not a download: narrow the dates.</summary>
     public const int MaxRows = 100_000;
 }

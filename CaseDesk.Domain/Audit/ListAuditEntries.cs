@@ -16,8 +16,13 @@ public sealed record AuditFilter(string? User = null, AuditKind? Kind = null, st
     public static AuditFilter None { get; } = new();
 }
 
+/// <summary>The audit trail names clients and holds stated reasons, so reading it is itself audited.</summary>
 [AllowedRoles(Roles.Admin, Roles.QualityOfficer)]
-public sealed record ListAuditEntries(ListWindow Window, AuditFilter Filter) : IQuery<Page<AuditRow>>;
+public sealed record ListAuditEntries(ListWindow Window, AuditFilter Filter) : IQuery<Page<AuditRow>>, IAuditedRead
+{
+    string IAuditedRead.AuditedRecordType => nameof(AuditEntry);
+    string? IAuditedRead.AuditedRecordId => null;
+}
 
 public sealed record AuditRow(long Id, DateTime AtUtc, string UserName, string Action, AuditKind Kind,
     string? EntityType, string? EntityId, string? Fields, string? Reason, bool OutsideUnit);

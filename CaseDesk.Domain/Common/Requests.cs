@@ -52,3 +52,13 @@ public interface IAuditedRead
     string AuditedRecordType { get; }
     string? AuditedRecordId { get; }
 }
+
+/// <summary>
+/// An audited read of a list that names no single record (one's own work queue): one audit row naming the request,
+/// without listing the rows shown, so that a page opened often costs a single insert.
+/// </summary>
+public interface IAuditedListRead : IAuditedRead
+{
+    string IAuditedRead.AuditedRecordType => GetType().Name;
+    string? IAuditedRead.AuditedRecordId => null;
+}

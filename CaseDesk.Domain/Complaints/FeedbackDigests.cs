@@ -11,7 +11,12 @@ namespace CaseDesk.Domain.Complaints;
 
 /// <summary>The digest a hand-over would send for a period (local dates, inclusive), without recording it.</summary>
 [AllowedRoles(Roles.QualityOfficer)]
-public sealed record PreviewFeedbackDigest(DateOnly From, DateOnly To) : IQuery<DigestDraft>;
+public sealed record PreviewFeedbackDigest(DateOnly From, DateOnly To) : IQuery<DigestDraft>, IAuditedRead
+{
+    // The digest quotes the feedback's text, which is the clients' own words; it names no client record to list.
+    string IAuditedRead.AuditedRecordType => nameof(FeedbackDigest);
+    string? IAuditedRead.AuditedRecordId => null;
+}
 
 /// <summary>
 /// 12.2: the standard officer hands the feedback of a period to the employees and heads concerned.
@@ -23,7 +28,11 @@ public sealed record RecordFeedbackDigest(DateOnly From, DateOnly To) : ICommand
 
 /// <summary>Past hand-overs, newest first.</summary>
 [AllowedRoles(Roles.QualityOfficer, Roles.Head)]
-public sealed record GetFeedbackDigests(int Take = 20) : IQuery<IReadOnlyList<DigestRow>>;
+public sealed record GetFeedbackDigests(int Take = 20) : IQuery<IReadOnlyList<DigestRow>>, IAuditedRead
+{
+    string IAuditedRead.AuditedRecordType => nameof(FeedbackDigest);
+    string? IAuditedRead.AuditedRecordId => null;
+}
 
 public sealed record DigestDraft(DateTime FromUtc, DateTime ToUtc, string Body, IReadOnlyList<DigestRecipient> Recipients, int NewItems, int OpenItems);
 

@@ -8,8 +8,10 @@ using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Incidents;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.Visits;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,16 +21,26 @@ namespace CaseDesk.Domain.Privacy;
 /// Commitment VII and GDPR art. 15: one document with everything held on the client: the personal data
 /// (the personal code in full, only here and on purposeful reveal), the cases and their course, every
 /// contact with its closing summary, promises, phone messages, e-mails and replies, letters, home visits,
-/// complaints and suggestions with their decisions and corrective actions, the commitment clocks, and
-/// who read or changed the client's data. The read is audited with its reason like a reveal of the code.
+/// complaints and suggestions with their decisions and corrective actions, the commitment clocks, incidents recorded
+/// about the client (the source, not the anonymized training copy), erasure requests, and who read or changed the client's data. The read is audited with its purpose like a reveal of the code; like the
+/// card, a caseworker asking for a client of another unit states <paramref name="AccessReason"/> and the read is flagged
+/// (see <see cref="UnitScope"/>).
 /// </summary>
 [AllowedRoles(Roles.Caseworker, Roles.Head, Roles.QualityOfficer, Roles.Admin)]
-public sealed record GetSubjectAccessReport(Guid ClientId) : IQuery<SubjectAccessReport>, IReadsPersonalData, IHasAccessReason
+public sealed record GetSubjectAccessReport(Guid ClientId, string? AccessReason = null)
+    : IQuery<SubjectAccessReport>, IReadsPersonalData, IUnitScopedRead, IHasReadPurpose
 {
     public const string Reason = "Subject access report (GDPR art. 15): all data held, personal code in full";
 
     Guid? IReadsPersonalData.ClientId => ClientId;
-    string? IHasAccessReason.AccessReason => Reason;
+    Guid? IUnitScopedRead.ScopeClientId => ClientId;
+    Guid? IUnitScopedRead.ScopeCaseId => null;
+    string IHasReadPurpose.ReadPurpose => Reason;
+}
+
+internal sealed class GetSubjectAccessReportValidator : AbstractValidator<GetSubjectAccessReport>
+{
+    public GetSubjectAccessReportValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
 }
 
 public sealed record SubjectAccessReport(
@@ -36,7 +48,7 @@ public sealed record SubjectAccessReport(
     IReadOnlyList<CaseSection> Cases, IReadOnlyList<ContactEntry> Contacts, IReadOnlyList<PromiseEntry> Promises,
     IReadOnlyList<PhoneMessageEntry> PhoneMessages, IReadOnlyList<EmailEntry> Emails, IReadOnlyList<LetterEntry> Letters,
     IReadOnlyList<VisitEntry> Visits, IReadOnlyList<FeedbackEntry> ComplaintsAndSuggestions, IReadOnlyList<ClockEntry> Clocks,
-    IReadOnlyList<AccessEntry> AccessLog) : IHasClientId;
+    IReadOnlyList<IncidentEntry> Incidents, IReadOnlyList<ErasureEntry> ErasureRequests, IReadOnlyList<AccessEntry> AccessLog) : IHasClientId;
 
 public sealed record PersonalDataSection(
     string FirstName, string LastName, string? PersonalCode, DateOnly? BirthDate, string? Phone, string? Email, string? Address,
@@ -81,6 +93,20 @@ public sealed record CorrectiveActionEntry(string Description, string Owner, Dat
 
 public sealed record ClockEntry(ClockKind Kind, string Commitment, int? Touchpoint, string SubjectKind, DateTime StartedAtUtc, DateTime DueAtUtc,
     DateTime? StoppedAtUtc, ClockState State, int TargetMinutes, TargetUnit TargetUnit, double? ActualMinutes);
+
+/// <summary>
+/// An incident recorded about the client, as written (12.1). People: the client and their household as linked, and the
+/// employees; other names typed on it are third parties' data and are left out (GDPR art. 15(4)).
+/// </summary>
+public sealed record IncidentEntry(Guid Id, IncidentType Type, int? Touchpoint, IReadOnlyList<string> Commitments, DateTime OccurredAtUtc,
+    string? CaseNumber, string WhatHappened, string? HowHandled, string? Outcome, DateTime RecordedAtUtc, string RecordedBy,
+    IReadOnlyList<IncidentPersonEntry> People);
+
+public sealed record IncidentPersonEntry(PersonRole Role, string Name);
+
+/// <summary>A request to erase the client's data and its decision.</summary>
+public sealed record ErasureEntry(Guid Id, ErasureGround Ground, string Reason, DateTime RequestedAtUtc, string RequestedBy, ErasureStatus Status,
+    DateTime? DecidedAtUtc, string? DecidedBy, string? RefusalBecause, DateTime? ExecutedAtUtc);
 
 /// <summary>One audited read or change of the client's data: who, when, what, why.</summary>
 public sealed record AccessEntry(DateTime AtUtc, string UserName, string Action, AuditKind Kind, string? Reason);
@@ -168,6 +194,21 @@ internal sealed class GetSubjectAccessReportHandler(CaseDeskDb db, IPersonalCode
                 k.TargetMinutes, k.TargetUnit, k.ActualMinutes))
             .ToListAsync(ct);
 
+        // Linked as on erasure (Anonymizer): the incident's client, or the client among its people.
+        var incidents = (await db.Incidents.AsNoTracking().Include(i => i.People)
+                .Where(i => i.ClientId == id || db.IncidentPeople.Any(p => p.IncidentId == i.Id && p.ClientId == id))
+                .OrderBy(i => i.OccurredAtUtc).ToListAsync(ct))
+            .Select(i => new IncidentEntry(i.Id, i.Type, i.Touchpoint, i.Commitments.Split(',', StringSplitOptions.RemoveEmptyEntries), i.OccurredAtUtc,
+                Number(i.CaseId), i.WhatHappened, i.HowHandled, i.Outcome, i.RecordedAtUtc, Name(i.RecordedByUserId),
+                i.People.Where(p => p.ClientId == id || p.Role == PersonRole.Employee).OrderBy(p => p.Role).ThenBy(p => p.Name)
+                    .Select(p => new IncidentPersonEntry(p.Role, p.Name)).ToList()))
+            .ToList();
+
+        var erasures = (await db.ErasureRequests.AsNoTracking().Where(r => r.ClientId == id).OrderBy(r => r.RequestedAtUtc).ToListAsync(ct))
+            .Select(r => new ErasureEntry(r.Id, r.Ground, r.Reason, r.RequestedAtUtc, Name(r.RequestedByUserId), r.Status, r.DecidedAtUtc,
+                NameOrNull(r.DecidedByUserId), r.RefusalBecause, r.ExecutedAtUtc))
+            .ToList();
+
         // Reads name the client in EntityId; changes and list reads name it in Fields ("Client <id>: Phone", "shown 3: <id>,...").
         var idText = id.ToString();
         var access = await db.AuditEntries.AsNoTracking()
@@ -177,7 +218,7 @@ internal sealed class GetSubjectAccessReportHandler(CaseDeskDb db, IPersonalCode
             .ToListAsync(ct);
 
         return new SubjectAccessReport(id, clock.GetUtcNow().UtcDateTime, Name(callers.Caller.UserId), personal, caseSections, contacts, promises,
-            messages, emails, letters, visits, feedback, clocks, access);
+            messages, emails, letters, visits, feedback, clocks, incidents, erasures, access);
     }
 }
 

@@ -37,7 +37,7 @@ public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Deta
 /// actions they own that are neither reported done nor verified done.
 /// </summary>
 [AnyStaff]
-public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>;
+public sealed record GetMyWork : IQuery<IReadOnlyList<WorkItem>>, IAuditedListRead;
 
 internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<GetMyWork, IReadOnlyList<WorkItem>>
 {

@@ -1,7 +1,11 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Reference;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -97,5 +101,43 @@ public sealed class SecurityFlowTests(BrowserFixture fixture, ITestOutputHelper 
             await Expect(rows.First).ToContainTextAsync("caseworker2");
             await Expect(page.GetByTestId("audit-csv")).ToHaveAttributeAsync("href", new Regex($"admin/audit\\.csv\\?record={clientId}&flagged=true$"));
         }
+    }
+
+    [SkippableFact]
+    public async Task A_caseworker_of_another_unit_gets_the_subject_access_report_and_its_file_only_with_a_reason_and_both_reads_are_flagged()
+    {
+        BrowserRequirement.Check();
+        Guid clientId;
+        var reason = "Klientas prašė išrašo per mūsų skyrių " + Guid.NewGuid().ToString("N")[..6];
+        await using (var domain = new DomainAccess(fixture.App))
+        {
+            clientId = await domain.SendAsync(new RegisterClient("Vygandas", "Išrašauskas", null, null, "+370 612 00078", null, "Sodų g. 7, Alytus",
+                [], ClientLanguage.Lithuanian, null, null, false, null, [], ConfirmedNotDuplicate: true));
+            var cashSupport = StandardReferenceData.Units.Single(u => u.Code == "cash-support").Id;
+            await domain.SendAsync(new OpenCase(clientId, "Socialinė pašalpa", cashSupport, null, null));
+        }
+
+        await using var session = await fixture.SignInAsync("caseworker2", output);
+        var page = session.Page;
+        await session.OpenAsync($"clients/{clientId}/subject-access");
+        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("reason") });
+        await Expect(dialog).ToContainTextAsync(UiText.DomainLt("You may not open this record without a reason because the client's cases belong to another unit; state a reason."));
+        await Expect(page.GetByTestId("subject-access-report")).ToHaveCountAsync(0); // nothing shown before the reason
+        await dialog.GetByTestId("reason").FillAsync(reason);
+        await dialog.GetByTestId("reason-ok").ClickAsync();
+        await Expect(page.GetByTestId("subject-access-report").Locator("h1")).ToContainTextAsync("Vygandas Išrašauskas");
+
+        // The file is posted with the stated reason (in the body: URLs are logged).
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-json").ClickAsync());
+        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await download.PathAsync())));
+        Assert.Equal("Išrašauskas", json.RootElement.GetProperty("PersonalData").GetProperty("LastName").GetString());
+        Assert.Empty(session.PageErrors);
+
+        await using var check = new DomainAccess(fixture.App);
+        var reads = await check.ReadAsync(db => db.AuditEntries
+            .Where(a => a.Action == nameof(GetSubjectAccessReport) && a.EntityId == clientId.ToString() && a.Kind == Domain.Audit.AuditKind.Read)
+            .Select(a => new { a.Reason, a.OutsideUnit }).ToListAsync());
+        Assert.Equal(2, reads.Count); // the page, read once on the circuit, and the file
+        Assert.All(reads, r => Assert.Equal(($"{GetSubjectAccessReport.Reason}; {reason}", true), (r.Reason, r.OutsideUnit)));
     }
 }

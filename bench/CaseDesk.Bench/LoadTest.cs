@@ -8,21 +8,23 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CaseDesk.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CaseDesk.Bench;
 
 /// <summary>
-/// Simulated staff against the real app over HTTP: each user signs in, keeps one Blazor hub connection open
-/// (negotiate + WebSocket + handshake, pinged like a browser; no circuit is started: that needs the browser's
-/// component descriptors), and in a loop with 1-3 s of think time opens pages or logs a contact through
-/// POST /api/contacts. A probe asks /health every second to show whether the app stays responsive.
-/// Reports per kind: count, errors, p50/p95/p99; throughput; and the server's resident memory over time.
+/// Simulated staff against the real app over HTTP: each user signs in, keeps one SignalR connection to the dashboard
+/// hub (/hubs/dashboard, as the head: the roles it admits) watching the department's figures and counting the pushes
+/// it receives, and in a loop with 1-3 s of think time opens pages or logs a contact through POST /api/contacts.
+/// A probe asks /health every second to show whether the app stays responsive. Reports per kind: count, errors,
+/// p50/p95/p99; throughput; the pushes received and their delay after the commit; the server's resident memory over time.
 /// </summary>
 internal static class LoadTest
 {
     private const string Usage = "load [--users 100] [--minutes 5 | --seconds N] [--url URL --db PATH] [--app PATH] [--out FILE]";
     private static readonly string[] Accounts = ["reception", "caseworker", "caseworker2", "head"];
+    private const string HubAccount = "head"; // the dashboard hub admits heads and the standard officer
     private const string Password = "CaseDesk2026";
 
     private sealed record Sample(string Kind, double Ms, bool Ok, TimeSpan At);
@@ -154,28 +156,35 @@ internal static class LoadTest
                 samples.Enqueue(new Sample(kind, (clock.Elapsed - start).TotalMilliseconds, ok(result), start));
                 return result;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException
+                or HubRefusedException or HubInvocationException or InvalidOperationException)
             {
                 samples.Enqueue(new Sample(kind, (clock.Elapsed - start).TotalMilliseconds, false, start));
                 throw;
             }
         }
 
-        Console.WriteLine($"signing in {users} users ({string.Join(", ", Accounts)}, round robin)…");
+        Console.WriteLine($"signing in {users} users ({string.Join(", ", Accounts)}, round robin; each also as {HubAccount} for the dashboard hub)…");
         var clients = new (HttpClient Http, CookieContainer Cookies)[users];
+        var hubCookies = new CookieContainer[users];
         var sessions = new SemaphoreSlim(4);
         await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
         {
             await sessions.WaitAsync();
             try
             {
-                clients[u] = await SignInAsync(baseAddress, Accounts[u % Accounts.Length], Timed);
+                var account = Accounts[u % Accounts.Length];
+                clients[u] = await SignInAsync(baseAddress, account, Timed);
+                hubCookies[u] = account == HubAccount
+                    ? clients[u].Cookies
+                    : await Timed("sign-in", () => SignalRJsonClient.SignInAsync(baseAddress, HubAccount, Password), _ => true);
             }
             finally
             {
                 sessions.Release();
             }
         }));
+        var pushes = new int[users];
 
         var memory = new ConcurrentQueue<(TimeSpan At, double RssMiB)>();
         var load = new ConcurrentQueue<(TimeSpan At, string Avg)>();
@@ -212,9 +221,9 @@ internal static class LoadTest
         var userTasks = Enumerable.Range(0, users).Select(u => Task.Run(async () =>
         {
             var random = new Random(u);
-            var (http, cookies) = clients[u];
-            using var hub = await OpenHubAsync(baseAddress, http, cookies, Timed);
-            var lastPing = clock.Elapsed;
+            var (http, _) = clients[u];
+            await using var hub = await OpenDashboardHubAsync(baseAddress, hubCookies[u], window: 1 + u % 3, Timed);
+            var listening = hub is null ? Task.FromResult(false) : CountPushesAsync(hub, u);
             while (!stop.IsCancellationRequested)
             {
                 try
@@ -246,19 +255,41 @@ internal static class LoadTest
                             return response.StatusCode;
                         }, status => status == HttpStatusCode.OK);
                     }
-                    if (hub is not null && clock.Elapsed - lastPing > TimeSpan.FromSeconds(15))
-                    {
-                        await hub.SendAsync(new byte[] { 0x02, 0x91, 0x06 }, WebSocketMessageType.Binary, true, CancellationToken.None); // blazorpack ping
-                        lastPing = clock.Elapsed;
-                    }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException)
                 {
-                    // counted as an error sample by Timed (the hub ping is not timed: a dead hub shows in the hub count at the end)
+                    // counted as an error sample by Timed (a dead hub connection shows in the hub count at the end)
                 }
             }
-            return hub?.State == WebSocketState.Open;
+            return await listening;
         })).ToList();
+
+        // Every "figures" push the client receives until the run ends; true when the connection was still open then.
+        async Task<bool> CountPushesAsync(SignalRJsonClient hub, int u)
+        {
+            try
+            {
+                while (true)
+                {
+                    var push = await hub.WaitForAsync("figures", ct: stop.Token);
+                    Interlocked.Increment(ref pushes[u]);
+                    if (push.Arguments[0].TryGetProperty("committedAtUtc", out var committed))
+                    {
+                        var delay = (push.ReceivedAtUtc - DateTime.SpecifyKind(committed.GetDateTime(), DateTimeKind.Utc)).TotalMilliseconds;
+                        samples.Enqueue(new Sample("hub push (commit → client)", delay, true, clock.Elapsed));
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return true;
+            }
+            catch (InvalidOperationException closed)
+            {
+                Console.Error.WriteLine($"  hub client {u} lost its connection at {(clock.Elapsed - runStart).TotalSeconds:F0} s: {closed.Message}");
+                return false;
+            }
+        }
 
         await Task.Delay(duration);
         await stop.CancelAsync();
@@ -267,7 +298,7 @@ internal static class LoadTest
         var elapsed = clock.Elapsed - runStart;
         foreach (var client in clients) client.Http.Dispose();
 
-        var report = Report(samples.ToList(), runStart, elapsed, users, hubsOpen, memory.ToList(), load.ToList(), duration);
+        var report = Report(samples.ToList(), runStart, elapsed, users, hubsOpen, pushes, memory.ToList(), load.ToList(), duration);
         Console.WriteLine(report);
         if (outFile is not null)
         {
@@ -298,31 +329,27 @@ internal static class LoadTest
         return (http, cookies);
     }
 
-    /// <summary>The Blazor hub's negotiate and WebSocket with the signed-in cookie, up to the handshake's answer.</summary>
-    private static async Task<ClientWebSocket?> OpenHubAsync(Uri baseAddress, HttpClient http, CookieContainer cookieJar,
-        Func<string, Func<Task<ClientWebSocket>>, Func<ClientWebSocket, bool>, Task<ClientWebSocket>> timed)
+    /// <summary>A SignalR JSON connection to the dashboard hub that watches the department's figures for a window (1-3).</summary>
+    private static async Task<SignalRJsonClient?> OpenDashboardHubAsync(Uri baseAddress, CookieContainer cookies, int window,
+        Func<string, Func<Task<SignalRJsonClient>>, Func<SignalRJsonClient, bool>, Task<SignalRJsonClient>> timed)
     {
+        SignalRJsonClient? hub = null;
         try
         {
-            return await timed("hub connect", async () =>
+            hub = await timed("hub connect", () => SignalRJsonClient.ConnectAsync(baseAddress, "/hubs/dashboard", cookies), _ => true);
+            await timed("hub watch", async () =>
             {
-                using var negotiate = await http.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
-                negotiate.EnsureSuccessStatusCode();
-                var token = (await negotiate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
-                var socket = new ClientWebSocket();
-                socket.Options.Cookies = cookieJar;
-                await socket.ConnectAsync(new Uri($"ws://{baseAddress.Authority}/_blazor?id={token}"), CancellationToken.None);
-                await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-                var buffer = new byte[1024];
-                var answer = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                var text = Encoding.UTF8.GetString(buffer, 0, answer.Count);
-                if (!text.StartsWith("{}", StringComparison.Ordinal))
-                    throw new WebSocketException($"Handshake refused: {text}");
-                return socket;
-            }, socket => socket.State == WebSocketState.Open);
+                await hub.InvokeAsync("Watch", ["department", window, 0L]);
+                return hub;
+            }, _ => true);
+            return hub;
         }
-        catch (Exception e) when (e is HttpRequestException or WebSocketException or TaskCanceledException or IOException)
+        catch (Exception e) when (e is HubRefusedException or HubInvocationException or InvalidOperationException or WebSocketException
+            or TaskCanceledException or IOException)
         {
+            Console.Error.WriteLine($"  dashboard hub: {e.Message}");
+            if (hub is not null)
+                await hub.DisposeAsync();
             return null;
         }
     }
@@ -333,7 +360,7 @@ internal static class LoadTest
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
-    private static string Report(List<Sample> samples, TimeSpan runStart, TimeSpan elapsed, int users, int hubsOpen,
+    private static string Report(List<Sample> samples, TimeSpan runStart, TimeSpan elapsed, int users, int hubsOpen, int[] pushes,
         List<(TimeSpan At, double RssMiB)> memory, List<(TimeSpan At, string Avg)> load, TimeSpan duration)
     {
         var text = new StringBuilder();
@@ -341,13 +368,15 @@ internal static class LoadTest
         text.AppendLine();
         text.AppendLine("| kind | requests | errors | error rate | p50 ms | p95 ms | p99 ms | max ms | per s |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var inRun = samples.Where(s => s.At >= runStart || s.Kind is "sign-in" or "hub connect").ToList();
+        var inRun = samples.Where(s => s.At >= runStart || s.Kind is "sign-in" or "hub connect" or "hub watch").ToList();
         foreach (var group in inRun.GroupBy(s => s.Kind).OrderBy(g => g.Key))
             text.AppendLine(Row(group.Key, group.ToList(), elapsed));
         var traffic = inRun.Where(s => s.At >= runStart && s.Kind is "GET page" or "POST /api/contacts").ToList();
         text.AppendLine(Row("**all user requests**", traffic, elapsed));
         text.AppendLine();
-        text.AppendLine($"Hub connections open at the end: {hubsOpen} of {users}.");
+        var sorted = pushes.Order().ToArray();
+        text.AppendLine($"Dashboard hub (/hubs/dashboard, as {HubAccount}, watching the department): {hubsOpen} of {users} connections open at the end; " +
+            $"figures pushes received: {pushes.Sum()} in all, per connection min {sorted[0]}, median {sorted[sorted.Length / 2]}, max {sorted[^1]}.");
         if (memory.Count > 0)
         {
             text.AppendLine($"Server memory (VmRSS): start {memory.First().RssMiB:F0} MiB, max {memory.Max(m => m.RssMiB):F0} MiB, end {memory.Last().RssMiB:F0} MiB; every minute: " +

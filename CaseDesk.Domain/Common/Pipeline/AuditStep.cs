@@ -104,9 +104,11 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
 
         var result = await next();
         var shown = read.ClientId is null ? ClientsShown(result) : null;
+        if (read is IHasReadPurpose purpose)
+            reason = string.IsNullOrWhiteSpace(reason) ? purpose.ReadPurpose : $"{purpose.ReadPurpose}; {reason.Trim()}";
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
             typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId?.ToString(),
-            fields: shown, reason: reason, outsideUnit: outside));
+            fields: shown, reason: Truncate(reason, 1000), outsideUnit: outside));
         await db.SaveChangesAsync(ct);
         return result;
     }
@@ -166,4 +168,10 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
 public interface IHasAccessReason
 {
     string? AccessReason { get; }
+}
+
+/// <summary>A read whose purpose always goes to its audit row, before any reason the caller stated (e.g. the subject access report).</summary>
+public interface IHasReadPurpose
+{
+    string ReadPurpose { get; }
 }

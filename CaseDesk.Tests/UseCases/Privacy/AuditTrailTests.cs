@@ -132,11 +132,12 @@ public sealed class AuditTrailTests : IAsyncLifetime
             (await database.Send(new ListAuditEntries(new ListWindow(), filter), admin)).Items;
 
         Assert.Equal([nameof(RegisterClient), nameof(RegisterClient)], (await Rows(new AuditFilter(User: "registr"))).Select(r => r.Action));
-        Assert.Equal([nameof(GetClient)], (await Rows(new AuditFilter(Kind: AuditKind.Read))).Select(r => r.Action));
+        // Reading the trail is itself audited: the list read just above is the newest read.
+        Assert.Equal([nameof(ListAuditEntries), nameof(GetClient)], (await Rows(new AuditFilter(Kind: AuditKind.Read))).Select(r => r.Action));
         Assert.Equal([AuditKind.Denied], (await Rows(new AuditFilter(Kind: AuditKind.Denied))).Select(r => r.Kind));
         Assert.Equal([nameof(GetClient), nameof(RegisterClient)], (await Rows(new AuditFilter(Record: second.ToString()))).Select(r => r.Action));
         Assert.Equal([first.ToString()], (await Rows(new AuditFilter(From: day1, To: day1))).Select(r => r.EntityId));
-        Assert.Equal(3, (await Rows(new AuditFilter(From: day3))).Count);
+        Assert.Equal(3, (await Rows(new AuditFilter(From: day3))).Count(r => r is not { Action: nameof(ListAuditEntries), Kind: AuditKind.Read }));
         Assert.Empty(await Rows(new AuditFilter(From: day1.AddDays(1), To: day1.AddDays(1))));
         await Assert.ThrowsAsync<RequestValidationException>(() => Rows(new AuditFilter(From: day3, To: day1)));
 

@@ -3,8 +3,10 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Incidents;
 using CaseDesk.Domain.Privacy;
 using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Tests.UseCases.Privacy;
 
@@ -25,9 +27,24 @@ public sealed class SubjectAccessReportTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
+    /// <summary>An incident about the client (with an employee and a third party named on it) and a refused erasure request.</summary>
+    private async Task<(Guid Incident, Guid Erasure)> IncidentAndErasureAsync(ClientLife life)
+    {
+        var incident = await database.Send(IncidentWork.Incident(database.Clock.UtcDateTime.AddHours(-1),
+            $"{life.FirstName} {life.LastName} šaukė registratūroje ({life.Marker}).", life.ClientId, [staff.Caseworker.UserId],
+            ["Kaimynas Jurgis"], outcome: $"Nurimo {life.Marker}"), staff.Caseworker);
+        var erasure = await database.Send(new RequestErasure(life.ClientId, ErasureGround.ClientRequest, $"Klientas prašo ištrinti {life.Marker}"), staff.Caseworker);
+        var version = await database.ReadAsync(db => db.ErasureRequests.Where(r => r.Id == erasure).Select(r => r.Version).SingleAsync());
+        await database.Send(new RefuseErasure(erasure, version, $"Nes byla dar atvira {life.Marker}"), staff.Head);
+        return (incident, erasure);
+    }
+
     [Fact]
     public async Task The_report_holds_everything_linked_to_the_client_and_nothing_of_another_client()
     {
+        var (alfaIncident, alfaErasure) = await IncidentAndErasureAsync(alfa);
+        var (betaIncident, betaErasure) = await IncidentAndErasureAsync(beta);
+
         var report = await database.Send(new GetSubjectAccessReport(alfa.ClientId), staff.Head);
 
         var p = report.PersonalData;
@@ -65,6 +82,19 @@ public sealed class SubjectAccessReportTests : IAsyncLifetime
         Assert.True(complaint.Steps.Count >= 10);
         Assert.Superset(new HashSet<ClockKind> { ClockKind.CallBack, ClockKind.EmailReply, ClockKind.InformationLetter, ClockKind.VisitAgreed,
             ClockKind.VisitArrival, ClockKind.ComplaintAcknowledged, ClockKind.ComplaintResolved }, report.Clocks.Select(c => c.Kind).ToHashSet());
+        var incident = Assert.Single(report.Incidents);
+        Assert.Equal(alfaIncident, incident.Id);
+        Assert.Contains(alfa.LastName, incident.WhatHappened);
+        Assert.Contains(alfa.Marker, incident.Outcome);
+        Assert.Contains(incident.People, p => p.Role == PersonRole.Client && p.Name == $"{alfa.FirstName} {alfa.LastName}");
+        Assert.Contains(incident.People, p => p.Role == PersonRole.HouseholdMember && p.Name == alfa.HouseholdName);
+        Assert.Contains(incident.People, p => p.Role == PersonRole.Employee);
+        Assert.DoesNotContain(incident.People, p => p.Name == "Kaimynas Jurgis"); // a third party's name stays out
+        var erasure = Assert.Single(report.ErasureRequests);
+        Assert.Equal((alfaErasure, ErasureStatus.Refused, ErasureGround.ClientRequest), (erasure.Id, erasure.Status, erasure.Ground));
+        Assert.Contains(alfa.Marker, erasure.Reason);
+        Assert.Contains(alfa.Marker, erasure.RefusalBecause);
+        Assert.False(string.IsNullOrEmpty(erasure.DecidedBy));
         Assert.Contains(report.AccessLog, a => a.Action == nameof(RevealPersonalCode) && a.Reason == "Pažymai" && a.UserName == "asta");
         Assert.Contains(report.AccessLog, a => a.Action == nameof(GetClient) && a.Kind == AuditKind.Read && a.UserName == "vadove");
 
@@ -72,7 +102,7 @@ public sealed class SubjectAccessReportTests : IAsyncLifetime
         var json = System.Text.Encoding.UTF8.GetString(SubjectAccessJson.Serialize(report));
         Assert.All(alfa.PersonalStrings, s => Assert.Contains(s, json));
         var betaIds = beta.CaseIds.Concat(beta.ContactIds).Concat(beta.PromiseIds).Concat(beta.PhoneMessageIds).Concat(beta.EmailIds)
-            .Concat(beta.LetterIds).Concat(beta.VisitIds).Concat(beta.ComplaintIds).Append(beta.ClientId);
+            .Concat(beta.LetterIds).Concat(beta.VisitIds).Concat(beta.ComplaintIds).Append(beta.ClientId).Append(betaIncident).Append(betaErasure);
         Assert.All(betaIds, id => Assert.DoesNotContain(id.ToString(), json, StringComparison.OrdinalIgnoreCase));
         Assert.All(beta.StoredStrings, s => Assert.DoesNotContain(s, json, StringComparison.OrdinalIgnoreCase));
     }

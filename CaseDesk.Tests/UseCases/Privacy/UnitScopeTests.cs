@@ -79,6 +79,44 @@ public sealed class UnitScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_subject_access_report_is_refused_to_a_caseworker_of_another_unit_without_a_reason()
+    {
+        using var _ = UiCulture.Use("en");
+
+        var refusal = await Assert.ThrowsAsync<AccessReasonRequiredException>(() => database.Send(new GetSubjectAccessReport(client), cash));
+        await Assert.ThrowsAsync<AccessReasonRequiredException>(() => database.Send(new GetSubjectAccessReport(client, " "), cash));
+
+        Assert.Contains("because the client's cases belong to another unit; state a reason", refusal.Because);
+        var audit = await database.AuditEntriesAsync();
+        Assert.DoesNotContain(audit, a => a.Kind == AuditKind.Read);
+        var refused = audit.Where(a => a.Kind == AuditKind.Refused).ToList();
+        Assert.Equal([nameof(GetSubjectAccessReport), nameof(GetSubjectAccessReport)], refused.Select(a => a.Action));
+        Assert.All(refused, a => Assert.Equal((true, cash.UserId, client.ToString()), (a.OutsideUnit, a.UserId, a.EntityId)));
+    }
+
+    [Fact]
+    public async Task With_a_stated_reason_the_subject_access_report_is_made_and_its_read_is_flagged_with_purpose_and_reason()
+    {
+        var report = await database.Send(new GetSubjectAccessReport(client, "Klientė prašė išrašo per piniginės paramos skyrių"), cash);
+
+        Assert.Equal(("Ona", "Jankauskienė"), (report.PersonalData.FirstName, report.PersonalData.LastName));
+        var read = Assert.Single(await database.AuditEntriesAsync(), a => a.Kind == AuditKind.Read);
+        Assert.Equal((nameof(GetSubjectAccessReport), client.ToString(), true, cash.UserId),
+            (read.Action, read.EntityId, read.OutsideUnit, read.UserId));
+        Assert.Equal($"{GetSubjectAccessReport.Reason}; Klientė prašė išrašo per piniginės paramos skyrių", read.Reason);
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_the_cases_unit_gets_the_subject_access_report_without_a_reason_and_unflagged()
+    {
+        var report = await database.Send(new GetSubjectAccessReport(client), social);
+
+        Assert.Equal([caseId], report.Cases.Select(c => c.Id));
+        var read = Assert.Single(await database.AuditEntriesAsync(), a => a.Kind == AuditKind.Read);
+        Assert.Equal((nameof(GetSubjectAccessReport), false, GetSubjectAccessReport.Reason), (read.Action, read.OutsideUnit, read.Reason));
+    }
+
+    [Fact]
     public async Task A_case_assigned_to_the_caseworker_counts_as_theirs_even_in_another_unit_and_a_client_without_cases_is_open_to_all()
     {
         var seen = await database.Send(new GetCase(caseId), reception);
@@ -122,7 +160,9 @@ public sealed class UnitScopeTests : IAsyncLifetime
 
         var row = Assert.Single(flagged.Items);
         Assert.Equal(("Skambino klientė", true), (row.Reason, row.OutsideUnit));
-        Assert.Equal(4, all.Total); // registration, case opened, the read in the unit, the flagged read
+        // registration, case opened, the read in the unit, the flagged read, and the first list read itself (audited too)
+        Assert.Equal(5, all.Total);
+        Assert.Equal((nameof(ListAuditEntries), AuditKind.Read, admin.UserName), (all.Items[0].Action, all.Items[0].Kind, all.Items[0].UserName));
 
     }
 }
