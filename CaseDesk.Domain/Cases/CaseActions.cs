@@ -19,7 +19,7 @@ public sealed record StartService(Guid CaseId, Guid Version) : ICommand<Guid>;
 [AllowedRoles(Roles.Caseworker, Roles.Head)]
 public sealed record CloseCase(Guid CaseId, Guid Version, CaseOutcome Outcome, string? Note) : ICommand<Guid>;
 
-/// <summary>Sets when the next action on the case is due.</summary>
+/// <summary>Sets when the next action on the case is due (not in the past; a closed case has none).</summary>
 [AllowedRoles(Roles.Caseworker, Roles.Head)]
 public sealed record SetCaseDue(Guid CaseId, Guid Version, DateTime DueAtUtc) : ICommand<Guid>;
 
@@ -43,8 +43,9 @@ internal sealed class CloseCaseValidator : AbstractValidator<CloseCase>
 
 internal sealed class SetCaseDueValidator : AbstractValidator<SetCaseDue>
 {
-    public SetCaseDueValidator() =>
-        RuleFor(r => r.DueAtUtc).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."));
+    public SetCaseDueValidator(TimeProvider clock) =>
+        RuleFor(r => r.DueAtUtc).Cascade(CascadeMode.Stop).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."))
+            .Must(d => d >= clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The due date cannot be in the past."));
 }
 
 internal sealed class CaseActionsHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) :

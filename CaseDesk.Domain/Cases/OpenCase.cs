@@ -13,13 +13,14 @@ public sealed record OpenCase(Guid ClientId, string ServiceRequested, Guid UnitI
 
 internal sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 {
-    public OpenCaseValidator(CaseDeskDb db)
+    public OpenCaseValidator(CaseDeskDb db, TimeProvider clock)
     {
         RuleFor(r => r.ServiceRequested).NotEmpty().WithMessage(_ => T("Say which service the client asks for."))
             .MaximumLength(500).WithMessage(_ => T("At most {0} characters.", 500));
         RuleFor(r => r.ClientId).MustAsync((id, ct) => db.Clients.AnyAsync(c => c.Id == id, ct)).WithMessage(_ => T("Unknown client."));
         RuleFor(r => r.UnitId).MustAsync((id, ct) => db.OrgUnits.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown unit."));
-        RuleFor(r => r.DueAtUtc).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."));
+        RuleFor(r => r.DueAtUtc).Cascade(CascadeMode.Stop).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."))
+            .Must(d => d is null || d.Value >= clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The due date cannot be in the past."));
     }
 }
 

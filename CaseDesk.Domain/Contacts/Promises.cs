@@ -28,9 +28,10 @@ internal sealed class CheckOffPromiseHandler(CaseDeskDb db, CallerContext caller
     }
 }
 
-/// <summary>The contacts of a case (or of a client across cases), newest first.</summary>
+/// <summary>The contacts of a case (or of a client across cases), newest first unless the window sorts by time ascending; optionally on one touchpoint and/or channel.</summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
-public sealed record ListContacts(Guid ClientId, Guid? CaseId, ListWindow Window) : IQuery<Page<ContactRow>>, IReadsPersonalData
+public sealed record ListContacts(Guid ClientId, Guid? CaseId, ListWindow Window, int? Touchpoint = null, ContactChannel? Channel = null)
+    : IQuery<Page<ContactRow>>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => ClientId;
 }
@@ -41,7 +42,12 @@ public sealed record ContactRow(Guid Id, Guid? CaseId, int Touchpoint, ContactCh
 
 internal sealed class ListContactsValidator : AbstractValidator<ListContacts>
 {
-    public ListContactsValidator() => RuleFor(r => r.Window).ValidWindow();
+    public ListContactsValidator()
+    {
+        RuleFor(r => r.Window).ValidWindow();
+        RuleFor(r => r.Touchpoint).InclusiveBetween(1, 10).When(r => r.Touchpoint is not null).WithMessage(_ => T("Choose the touchpoint (1-10)."));
+        RuleFor(r => r.Channel).IsInEnum().When(r => r.Channel is not null).WithMessage(_ => T("Choose the channel."));
+    }
 }
 
 internal sealed class ListContactsHandler(CaseDeskDb db) : IRequestHandler<ListContacts, Page<ContactRow>>
@@ -51,11 +57,15 @@ internal sealed class ListContactsHandler(CaseDeskDb db) : IRequestHandler<ListC
         var query = request.CaseId is { } caseId
             ? db.Contacts.AsNoTracking().Where(c => c.CaseId == caseId && c.ClientId == request.ClientId)
             : db.Contacts.AsNoTracking().Where(c => c.ClientId == request.ClientId);
+        if (request.Touchpoint is { } touchpoint)
+            query = query.Where(c => c.Touchpoint == touchpoint);
+        if (request.Channel is { } channel)
+            query = query.Where(c => c.Channel == channel);
         var total = await query.CountAsync(ct);
         var w = request.Window;
         var ordered = w.SortBy == nameof(ContactRow.OccurredAtUtc) && !w.Descending
-            ? query.OrderBy(c => c.OccurredAtUtc)
-            : query.OrderByDescending(c => c.OccurredAtUtc);
+            ? query.OrderBy(c => c.OccurredAtUtc).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id);
         var rows = await ordered.Skip(w.Skip).Take(w.Take)
             .Select(c => new ContactRow(c.Id, c.CaseId, c.Touchpoint, c.Channel, c.Direction, c.OccurredAtUtc,
                 db.Users.Where(u => u.Id == c.EmployeeUserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault() ?? "",

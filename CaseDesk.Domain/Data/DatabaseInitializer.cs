@@ -30,6 +30,7 @@ public static class DatabaseInitializer
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
+        await FillSearchKeysAsync(db, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -97,6 +98,19 @@ public static class DatabaseInitializer
         if (!await db.AppSecrets.AnyAsync(s => s.Name == AppSecret.PersonalCodeLookupKey, ct))
             db.AppSecrets.Add(new AppSecret { Name = AppSecret.PersonalCodeLookupKey, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Phone messages and e-mails stored before migration SearchKeys have an empty search key (the folding is .NET's,
+    /// not SQL's), so it is filled here once; every later row gets its key when it is written.
+    /// </summary>
+    public static async Task FillSearchKeysAsync(CaseDeskDb db, CancellationToken ct = default)
+    {
+        foreach (var message in await db.PhoneMessages.Where(m => m.SearchKey == "").ToListAsync(ct))
+            message.RefreshSearchKey();
+        foreach (var email in await db.EmailEnquiries.Where(e => e.SearchKey == "").ToListAsync(ct))
+            email.RefreshSearchKey();
         await db.SaveChangesAsync(ct);
     }
 

@@ -31,7 +31,14 @@ public sealed class EmailEnquiry : IVersioned
         RegisteredByUserId = registeredBy;
         RecordedAtUtc = recordedAtUtc;
         Status = clientId is null ? EmailStatus.Unmatched : EmailStatus.Open;
+        SearchKey = SearchKeyOf(FromName, FromAddress, Subject);
     }
+
+    /// <summary>What the list search matches: sender's name and address and the subject, folded like the client search (ž→z, Ž→z).</summary>
+    public static string SearchKeyOf(string? fromName, string fromAddress, string subject) => Clients.Client.SearchKey($"{fromName} {fromAddress} {subject}");
+
+    /// <summary>For rows written before the key existed (filled at start-up).</summary>
+    public void RefreshSearchKey() => SearchKey = SearchKeyOf(FromName, FromAddress, Subject);
 
     public Guid Id { get; private set; }
     public DateTime ReceivedAtUtc { get; private set; }
@@ -40,6 +47,7 @@ public sealed class EmailEnquiry : IVersioned
     public string? FromName { get; private set; }
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
+    public string SearchKey { get; private set; } = "";
     public Guid? ClientId { get; private set; }
     public Guid? CaseId { get; private set; }
     public string? AssignedToUserId { get; private set; }

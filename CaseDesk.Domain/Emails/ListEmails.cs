@@ -49,10 +49,13 @@ internal sealed class ListEmailsHandler(CaseDeskDb db) : IRequestHandler<ListEma
             _ => db.EmailEnquiries.AsQueryable(),
         };
         query = query.AsNoTracking();
-        var search = w.Search?.Trim().ToLower();
+        var search = w.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
-            query = query.Where(e => e.FromAddress.ToLower().Contains(search) || e.Subject.ToLower().Contains(search)
-                || (e.FromName != null && e.FromName.ToLower().Contains(search)));
+        {
+            // SQLite's lower() folds ASCII only; the stored key is folded in .NET, so "žem" and "ŽEM" both find "Žemaitis".
+            var key = Clients.Client.SearchKey(search);
+            query = query.Where(e => e.SearchKey.Contains(key));
+        }
 
         var total = await query.CountAsync(ct);
         query = (w.SortBy, w.Descending) switch

@@ -43,10 +43,13 @@ internal sealed class ListPhoneMessagesHandler(CaseDeskDb db) : IRequestHandler<
         var query = db.PhoneMessages.AsNoTracking();
         if (request.Filter == PhoneMessageFilter.Open)
             query = query.Where(m => m.CalledBackAtUtc == null);
-        var search = w.Search?.Trim().ToLower();
+        var search = w.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
-            query = query.Where(m => m.CallerName.ToLower().Contains(search) || m.Phone.Contains(search)
-                || (m.Organisation != null && m.Organisation.ToLower().Contains(search)));
+        {
+            // SQLite's lower() folds ASCII only; the stored key is folded in .NET, so "žem" and "ŽEM" both find "Žemaitis".
+            var key = Clients.Client.SearchKey(search);
+            query = query.Where(m => m.SearchKey.Contains(key) || m.Phone.Contains(search));
+        }
 
         var total = await query.CountAsync(ct);
         query = (w.SortBy, w.Descending) switch

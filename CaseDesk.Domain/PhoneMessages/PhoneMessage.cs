@@ -27,7 +27,14 @@ public sealed class PhoneMessage : IVersioned
         ClientId = clientId;
         CaseId = caseId;
         RecordedAtUtc = recordedAtUtc;
+        SearchKey = SearchKeyOf(CallerName, Organisation);
     }
+
+    /// <summary>What the list search matches: caller and organisation, folded like the client search (ž→z, Ž→z).</summary>
+    public static string SearchKeyOf(string callerName, string? organisation) => Clients.Client.SearchKey($"{callerName} {organisation}");
+
+    /// <summary>For rows written before the key existed (filled at start-up).</summary>
+    public void RefreshSearchKey() => SearchKey = SearchKeyOf(CallerName, Organisation);
 
     public Guid Id { get; private set; }
     public DateTime CalledAtUtc { get; private set; }
@@ -37,6 +44,7 @@ public sealed class PhoneMessage : IVersioned
     public string? Position { get; private set; }
     public string Phone { get; private set; } = "";
     public string Message { get; private set; } = "";
+    public string SearchKey { get; private set; } = "";
     public string AddresseeUserId { get; private set; } = "";
     public string TakenByUserId { get; private set; } = "";
     public Guid? ClientId { get; private set; }

@@ -129,6 +129,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
         var version = Guid.NewGuid();
         return which.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.CallerName, Anonymization.Name)
+            .SetProperty(m => m.SearchKey, PhoneMessages.PhoneMessage.SearchKeyOf(Anonymization.Name, null))
             .SetProperty(m => m.Organisation, (string?)null)
             .SetProperty(m => m.Position, (string?)null)
             .SetProperty(m => m.Phone, "")
@@ -142,6 +143,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
         return which.ExecuteUpdateAsync(s => s
             .SetProperty(e => e.FromAddress, "")
             .SetProperty(e => e.FromName, (string?)null)
+            .SetProperty(e => e.SearchKey, Emails.EmailEnquiry.SearchKeyOf(null, "", Redacted))
             .SetProperty(e => e.Subject, Redacted)
             .SetProperty(e => e.Body, Redacted)
             .SetProperty(e => e.ReplySubject, e => e.ReplySubject == null ? null : Redacted)

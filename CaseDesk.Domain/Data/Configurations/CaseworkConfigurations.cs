@@ -148,6 +148,7 @@ internal sealed class PhoneMessageConfiguration : IEntityTypeConfiguration<Phone
         b.Property(m => m.Position).HasMaxLength(150);
         b.Property(m => m.Phone).HasMaxLength(40);
         b.Property(m => m.Message).HasMaxLength(4000);
+        b.Property(m => m.SearchKey).HasMaxLength(401);
         b.HasIndex(m => new { m.AddresseeUserId, m.CalledAtUtc }).HasFilter("\"CalledBackAtUtc\" IS NULL").HasDatabaseName("IX_PhoneMessages_OpenByAddressee");
         b.HasIndex(m => m.ClientId).HasDatabaseName("IX_PhoneMessages_ClientId");
         b.HasOne<StaffUser>().WithMany().HasForeignKey(m => m.AddresseeUserId).OnDelete(DeleteBehavior.Restrict);
@@ -166,6 +167,7 @@ internal sealed class EmailEnquiryConfiguration : IEntityTypeConfiguration<Email
         b.Property(e => e.FromName).HasMaxLength(200);
         b.Property(e => e.Subject).HasMaxLength(300);
         b.Property(e => e.Body).HasMaxLength(20000);
+        b.Property(e => e.SearchKey).HasMaxLength(758);
         b.Property(e => e.ReplySubject).HasMaxLength(300);
         b.Property(e => e.ReplyBody).HasMaxLength(20000);
         b.Property(e => e.ReplySignature).HasMaxLength(1000);

@@ -1150,6 +1150,11 @@ namespace CaseDesk.Domain.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(758)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1607,6 +1612,11 @@ namespace CaseDesk.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TakenByUserId")
