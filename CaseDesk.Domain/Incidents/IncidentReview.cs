@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -138,13 +139,13 @@ internal sealed class EditTrainingCopyHandler(CaseDeskDb db, CallerContext calle
 [AllowedRoles(Roles.QualityOfficer)]
 public sealed record RemakeTrainingCopy(Guid CopyId, Guid Version) : ICommand<Guid>;
 
-internal sealed class RemakeTrainingCopyHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<RemakeTrainingCopy, Guid>
+internal sealed class RemakeTrainingCopyHandler(CaseDeskDb db, IPersonalCodeProtector codes, TimeProvider clock) : IRequestHandler<RemakeTrainingCopy, Guid>
 {
     public async Task<Guid> Handle(RemakeTrainingCopy r, CancellationToken ct)
     {
         var copy = await CopyRules.LoadAsync(db, r.CopyId, r.Version, ct);
         var incident = await db.Incidents.Include(i => i.People).Include(i => i.Redactions).AsSplitQuery().SingleAsync(i => i.Id == copy.IncidentId, ct);
-        await IncidentAnonymization.MakeCopyAsync(db, incident, clock.GetUtcNow().UtcDateTime, ct);
+        await IncidentAnonymization.MakeCopyAsync(db, codes, incident, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return copy.Version;
     }
