@@ -6,6 +6,7 @@ using CaseDesk.Domain.Data;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseDesk.Domain.Dashboard;
 
@@ -23,35 +24,55 @@ public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
     }
 }
 
-internal sealed class GetDashboardHandler(CaseDeskDb db, DashboardTallies tallies, DashboardFigureCache cache, TimeProvider clock)
-    : IRequestHandler<GetDashboard, DashboardFigures>
+internal sealed class GetDashboardHandler(CaseDeskDb db, DashboardTallies tallies, DashboardFigureCache cache, IServiceScopeFactory scopes,
+    TimeProvider clock) : IRequestHandler<GetDashboard, DashboardFigures>
 {
     public async Task<DashboardFigures> Handle(GetDashboard request, CancellationToken ct)
     {
         await tallies.EnsureLoadedAsync(db, ct);
-        return await cache.GetAsync(request.Scope, request.Window, tallies.Sequence, clock.GetUtcNow().UtcDateTime,
-            () => DashboardFigureBuilder.BuildAsync(db, tallies, request.Scope, request.Window, clock, ct));
+        return await cache.GetAsync(request.Scope, request.Window, tallies.Sequence, clock.GetUtcNow().UtcDateTime, ComputeAsync, ct);
+
+        // Other dashboards may wait on this computation after this caller has gone and disposed its scope, so it reads through a scope of its own.
+        async Task<DashboardFigures> ComputeAsync(CancellationToken shared)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var own = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
+            return await DashboardFigureBuilder.BuildAsync(own, tallies, request.Scope, request.Window, clock, shared);
+        }
     }
 }
 
 /// <summary>
 /// Figures computed once per scope, window and change: many open dashboards asking after the same change
 /// share one computation. Entries live until the next change or for <see cref="MaxAge"/>, because open
-/// clocks turn at risk and breached, and complaints age, with time alone.
+/// clocks turn at risk and breached, and complaints age, with time alone. A caller that gives up (a hub
+/// client disconnecting mid-Watch) only stops waiting: the computation runs with the cache's own token, and
+/// one that was cancelled or failed anyway is never handed to the next caller but computed again.
 /// </summary>
-public sealed class DashboardFigureCache
+public sealed class DashboardFigureCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(20);
+    private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<(string Scope, DashboardWindow Window), (long Sequence, DateTime At, Task<DashboardFigures> Figures)> entries = new();
 
-    public async Task<DashboardFigures> GetAsync(DashboardScope scope, DashboardWindow window, long sequence, DateTime nowUtc, Func<Task<DashboardFigures>> compute)
+    public Task<DashboardFigures> GetAsync(DashboardScope scope, DashboardWindow window, long sequence, DateTime nowUtc,
+        Func<CancellationToken, Task<DashboardFigures>> compute, CancellationToken ct)
     {
         var key = (scope.ToString(), window);
-        if (entries.TryGetValue(key, out var entry) && entry.Sequence == sequence && nowUtc - entry.At < MaxAge && !entry.Figures.IsFaulted)
-            return await entry.Figures;
-        var task = compute();
-        entries[key] = (sequence, nowUtc, task);
-        return await task;
+        if (entries.TryGetValue(key, out var entry) && entry.Sequence == sequence && nowUtc - entry.At < MaxAge && Reusable(entry.Figures))
+            return entry.Figures.WaitAsync(ct);
+        // On the thread pool, so the shared computation does not continue on the first caller's circuit.
+        var figures = Task.Run(() => compute(stopping.Token), stopping.Token);
+        entries[key] = (sequence, nowUtc, figures);
+        return figures.WaitAsync(ct);
+    }
+
+    private static bool Reusable(Task<DashboardFigures> figures) => figures.IsCompletedSuccessfully || !figures.IsCompleted;
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
     }
 }
 

@@ -88,7 +88,10 @@ public sealed partial class Anonymizer
         {
             if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 4)
                 continue;
-            var escaped = Regex.Escape(text.Trim()).Replace(@"\ ", @"\s+");
+            // A personal code is matched however its digits are grouped ("385 0101 1234", "3-850101-1234", "385.0101.1234").
+            var escaped = kind == RedactionKind.PersonalCode && text.Trim().All(char.IsAsciiDigit)
+                ? string.Join(@"[\s.\-–]*", text.Trim().ToCharArray())
+                : Regex.Escape(text.Trim()).Replace(@"\ ", @"\s+");
             known.Add((new Regex($@"(?<![\p{{L}}\p{{N}}]){escaped}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
                 LabelFor(kind), kind));
         }
@@ -108,7 +111,7 @@ public sealed partial class Anonymizer
         foreach (var (pattern, label, kind) in known)
             result = pattern.Replace(result, m => Replace(m.Value, label, kind));
         result = IbanPattern().Replace(result, m => Replace(m.Value, "[sąskaita]", RedactionKind.KnownDetail));
-        result = PersonalCodePattern().Replace(result, m => Replace(m.Value, "[asmens kodas]", RedactionKind.PersonalCode));
+        result = PersonalCodePattern().Replace(result, m => LooksLikePersonalCode(m.Value) ? Replace(m.Value, "[asmens kodas]", RedactionKind.PersonalCode) : m.Value);
         result = PhonePattern().Replace(result, m => Digits(m.Value) >= 9 ? Replace(m.Value, "[telefonas]", RedactionKind.Phone) : m.Value);
         result = PostCodePattern().Replace(result, m => Replace(m.Value, "[pašto kodas]", RedactionKind.Address));
         result = AddressPattern().Replace(result, m => Replace(m.Value, AddressLabel, RedactionKind.Address));
@@ -213,6 +216,20 @@ public sealed partial class Anonymizer
 
     private static int Digits(string text) => text.Count(char.IsAsciiDigit);
 
+    /// <summary>
+    /// Eleven digits written together are taken as a code, as always. Grouped with spaces or dashes they must read as
+    /// one (GYYMMDD...: century 1-6, a month, a day), so "370 612 34567" stays a phone number.
+    /// </summary>
+    private static bool LooksLikePersonalCode(string text)
+    {
+        var digits = string.Concat(text.Where(char.IsAsciiDigit));
+        if (digits.Length == text.Length)
+            return true;
+        var month = int.Parse(digits.AsSpan(3, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(digits.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        return digits[0] is >= '1' and <= '6' && month is >= 1 and <= 12 && day is >= 1 and <= 31;
+    }
+
     private static List<string> Tokens(string name) =>
         [.. name.Split([' ', '-', '\t', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(t => t.Trim('.').Length >= 2)];
 
@@ -271,7 +288,8 @@ public sealed partial class Anonymizer
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\p{N}+])\d{11}(?!\p{N})")]
+    /// <summary>38501011234, and the same grouped by single spaces or dashes: "385 0101 1234", "3-850101-1234".</summary>
+    [GeneratedRegex(@"(?<![\p{N}+])\d(?:[ \u00A0\-–]?\d){10}(?![\p{N}])")]
     private static partial Regex PersonalCodePattern();
 
     /// <summary>+370 6xx xxxxx, 8 6xx xxxxx, 8 (315) 56 665, 370..., 00370...; counted as a phone only with 9 digits or more.</summary>

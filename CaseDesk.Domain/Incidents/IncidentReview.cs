@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -138,13 +140,13 @@ internal sealed class EditTrainingCopyHandler(CaseDeskDb db, CallerContext calle
 [AllowedRoles(Roles.QualityOfficer)]
 public sealed record RemakeTrainingCopy(Guid CopyId, Guid Version) : ICommand<Guid>;
 
-internal sealed class RemakeTrainingCopyHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<RemakeTrainingCopy, Guid>
+internal sealed class RemakeTrainingCopyHandler(CaseDeskDb db, IPersonalCodeProtector codes, TimeProvider clock) : IRequestHandler<RemakeTrainingCopy, Guid>
 {
     public async Task<Guid> Handle(RemakeTrainingCopy r, CancellationToken ct)
     {
         var copy = await CopyRules.LoadAsync(db, r.CopyId, r.Version, ct);
         var incident = await db.Incidents.Include(i => i.People).Include(i => i.Redactions).AsSplitQuery().SingleAsync(i => i.Id == copy.IncidentId, ct);
-        await IncidentAnonymization.MakeCopyAsync(db, incident, clock.GetUtcNow().UtcDateTime, ct);
+        await IncidentAnonymization.MakeCopyAsync(db, codes, incident, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return copy.Version;
     }
@@ -159,6 +161,14 @@ internal sealed class ReleaseTrainingCopyHandler(CaseDeskDb db, CallerContext ca
     public async Task<Guid> Handle(ReleaseTrainingCopy r, CancellationToken ct)
     {
         var copy = await CopyRules.LoadAsync(db, r.CopyId, r.Version, ct);
+        if (!copy.IsReleased)
+        {
+            // The officer may have edited the copy since the anonymizer made it: scan what is released, not what was made.
+            var incident = await db.Incidents.AsNoTracking().Include(i => i.People).Include(i => i.Redactions).AsSplitQuery()
+                .SingleAsync(i => i.Id == copy.IncidentId, ct);
+            if (CopyRules.DetailLeftIn(copy, incident) is { } kind)
+                throw new DomainRefusalException(CopyRules.StillContains(kind));
+        }
         copy.Release(clock.GetUtcNow().UtcDateTime, callers.Caller.UserId);
         await db.SaveChangesAsync(ct);
         return copy.Version;
@@ -182,6 +192,40 @@ internal sealed class WithdrawTrainingCopyHandler(CaseDeskDb db) : IRequestHandl
 
 internal static class CopyRules
 {
+    /// <summary>
+    /// The kind of the first detail of the source still in the copy: an original the anonymizer replaced (ages aside,
+    /// whose bands repeat their numbers), or any name form of a person linked to the incident. Null when none is left.
+    /// </summary>
+    public static RedactionKind? DetailLeftIn(TrainingCopy copy, Incident incident)
+    {
+        var text = string.Join("\n", copy.Title, copy.Situation, copy.Handling, copy.Outcome);
+        foreach (var redaction in incident.Redactions.Where(r => r.Kind != RedactionKind.Age && r.Original.Trim().Length >= 3).OrderBy(r => r.Kind))
+        {
+            // Phones and codes by their digits, however the officer grouped them ("+370 61234567" for "+37061234567").
+            var original = redaction.Kind is RedactionKind.Phone or RedactionKind.PersonalCode
+                ? string.Join(@"[\s.\-–()]*", redaction.Original.Where(char.IsAsciiDigit))
+                : Regex.Escape(redaction.Original.Trim()).Replace(@"\ ", @"\s+");
+            if (Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){original}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                return redaction.Kind;
+        }
+        var names = new Anonymizer(incident.People.Select(p => new AnonymizerPerson(p.Role, p.Name)),
+            DateOnly.FromDateTime(VilniusTime.ToLocal(incident.OccurredAtUtc)));
+        names.Apply(text);
+        return names.Replacements.Any(r => r.Kind == RedactionKind.Name) ? RedactionKind.Name : null;
+    }
+
+    public static string StillContains(RedactionKind kind) => kind switch
+    {
+        RedactionKind.Name => T("The copy cannot be released, because it still contains a name of a person linked to the incident."),
+        RedactionKind.PersonalCode => T("The copy cannot be released, because it still contains a personal code from the source."),
+        RedactionKind.Phone => T("The copy cannot be released, because it still contains a phone number from the source."),
+        RedactionKind.Email => T("The copy cannot be released, because it still contains an e-mail address from the source."),
+        RedactionKind.Address => T("The copy cannot be released, because it still contains an address from the source."),
+        RedactionKind.BirthDate or RedactionKind.Date => T("The copy cannot be released, because it still contains a date from the source."),
+        RedactionKind.Reference => T("The copy cannot be released, because it still contains a record number from the source."),
+        _ => T("The copy cannot be released, because it still contains a detail the anonymizer removed from the source."),
+    };
+
     public static async Task<TrainingCopy> LoadAsync(CaseDeskDb db, Guid id, Guid version, CancellationToken ct)
     {
         var copy = await db.TrainingCopies.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("TrainingCopy", id);

@@ -3,6 +3,7 @@ using System.Text;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ internal sealed class PromoteContactToIncidentValidator : AbstractValidator<Prom
     public PromoteContactToIncidentValidator() => RuleFor(r => r.Type).IsInEnum().WithMessage(_ => T("Choose the type of incident."));
 }
 
-internal sealed class PromoteComplaintToIncidentHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock)
+internal sealed class PromoteComplaintToIncidentHandler(CaseDeskDb db, IPersonalCodeProtector codes, CallerContext callers, TimeProvider clock)
     : IRequestHandler<PromoteComplaintToIncident, Guid>
 {
     public async Task<Guid> Handle(PromoteComplaintToIncident request, CancellationToken ct)
@@ -59,7 +60,7 @@ internal sealed class PromoteComplaintToIncidentHandler(CaseDeskDb db, CallerCon
             .Concat(c.Actions.SelectMany(a => new[] { a.OwnerUserId, a.VerifiedByUserId ?? "" }));
         await IncidentAnonymization.LinkEmployeesAsync(db, incident, employees, ct);
         db.Incidents.Add(incident);
-        await IncidentAnonymization.MakeCopyAsync(db, incident, now, ct);
+        await IncidentAnonymization.MakeCopyAsync(db, codes, incident, now, ct);
         await db.SaveChangesAsync(ct);
         return incident.Id;
     }
@@ -67,7 +68,7 @@ internal sealed class PromoteComplaintToIncidentHandler(CaseDeskDb db, CallerCon
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }
 
-internal sealed class PromoteContactToIncidentHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock)
+internal sealed class PromoteContactToIncidentHandler(CaseDeskDb db, IPersonalCodeProtector codes, CallerContext callers, TimeProvider clock)
     : IRequestHandler<PromoteContactToIncident, Guid>
 {
     public async Task<Guid> Handle(PromoteContactToIncident request, CancellationToken ct)
@@ -83,7 +84,7 @@ internal sealed class PromoteContactToIncidentHandler(CaseDeskDb db, CallerConte
         await IncidentAnonymization.LinkClientAsync(db, incident, c.ClientId, ct);
         await IncidentAnonymization.LinkEmployeesAsync(db, incident, [c.EmployeeUserId], ct);
         db.Incidents.Add(incident);
-        await IncidentAnonymization.MakeCopyAsync(db, incident, now, ct);
+        await IncidentAnonymization.MakeCopyAsync(db, codes, incident, now, ct);
         await db.SaveChangesAsync(ct);
         return incident.Id;
     }

@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Privacy;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ internal sealed class RecordIncidentValidator : AbstractValidator<RecordIncident
     }
 }
 
-internal sealed class RecordIncidentHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<RecordIncident, Guid>
+internal sealed class RecordIncidentHandler(CaseDeskDb db, IPersonalCodeProtector codes, CallerContext callers, TimeProvider clock) : IRequestHandler<RecordIncident, Guid>
 {
     public async Task<Guid> Handle(RecordIncident r, CancellationToken ct)
     {
@@ -53,7 +54,7 @@ internal sealed class RecordIncidentHandler(CaseDeskDb db, CallerContext callers
         foreach (var name in r.OtherNames)
             incident.Link(PersonRole.Other, name);
         db.Incidents.Add(incident);
-        await IncidentAnonymization.MakeCopyAsync(db, incident, clock.GetUtcNow().UtcDateTime, ct);
+        await IncidentAnonymization.MakeCopyAsync(db, codes, incident, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return incident.Id;
     }

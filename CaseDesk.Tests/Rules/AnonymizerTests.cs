@@ -152,6 +152,34 @@ public sealed class AnonymizerTests
         Assert.Equal("Klientas A ([60–69 m. amžiaus]) iš [adresas: miesto dalis] parašė [el. paštas]", copy);
     }
 
+    [Theory]
+    [InlineData("a. k. 38501011234.")]
+    [InlineData("a. k. 385 0101 1234.")]
+    [InlineData("a. k. 385-0101-1234.")]
+    [InlineData("a. k. 3-850101-1234.")]
+    [InlineData("a. k. 3 85 01 01 123 4.")]
+    public void A_personal_code_is_removed_however_its_digits_are_grouped(string source)
+    {
+        Assert.Equal("a. k. [asmens kodas].", For().Apply(source));
+    }
+
+    [Fact]
+    public void A_phone_number_grouped_like_eleven_digits_stays_a_phone()
+    {
+        var a = For();
+
+        Assert.Equal("tel. [telefonas]", a.Apply("tel. 370 612 34567"));
+        Assert.Equal(RedactionKind.Phone, Assert.Single(a.Replacements).Kind);
+    }
+
+    [Fact]
+    public void The_linked_clients_stored_personal_code_is_removed_even_where_the_pattern_does_not_see_it()
+    {
+        var a = new Anonymizer([new AnonymizerPerson(PersonRole.Client, "Ona Onaitė")], Day, [("48501011237", RedactionKind.PersonalCode)]);
+
+        Assert.Equal("kodas [asmens kodas], dar kartą [asmens kodas]", a.Apply("kodas 485.0101.1237, dar kartą 4 850101 1237"));
+    }
+
     [Fact]
     public void The_list_of_replacements_says_what_became_what()
     {

@@ -3,8 +3,10 @@ using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Reference;
+using CaseDesk.Domain.Visits;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
     private Caller reception = default!, asta = default!, tomas = default!, head = default!, officer = default!;
     private static readonly Guid Social = StandardReferenceData.Units[1].Id;
     private static readonly Guid Other = StandardReferenceData.Units[2].Id;
+    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.All.Single(t => t.Code == "documents").Id;
 
     public async Task InitializeAsync()
     {
@@ -57,21 +60,30 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task After_a_random_run_of_calls_e_mails_and_complaints_over_five_weeks_every_figure_equals_a_full_recount()
+    public async Task After_a_random_run_of_calls_e_mails_visits_letters_and_complaints_over_five_weeks_every_figure_equals_a_full_recount()
     {
         var random = new Random(20261122);
         var client = await database.RegisterAsync(reception);
         var staff = new[] { asta, tomas };
+        // Each caseworker's own case of the client: visits, letters and complaints about it count in their scope.
+        var caseOf = new Dictionary<Caller, Guid>
+        {
+            [asta] = await database.OpenCaseAsync(Caller.System, client, asta.UserId, "Pagalba į namus"),
+            [tomas] = await database.OpenCaseAsync(Caller.System, client, tomas.UserId, "Socialinė globa"),
+        };
         var messages = new List<(Guid Id, Caller To)>();
         var emails = new List<(Guid Id, Caller To)>();
         var complaints = new List<Guid>();
+        var offeredVisits = new List<(Guid Id, Caller By)>();
+        var agreedVisits = new List<(Guid Id, Caller By)>();
+        var letters = new List<(Guid Id, Caller By)>();
         var finishedAtStart = 0;
         await database.Send(new GetDashboard(DashboardScope.Department, DashboardWindow.Today), head); // loads the (empty) tallies
 
-        for (var step = 0; step < 160; step++)
+        for (var step = 0; step < 240; step++)
         {
             var who = staff[random.Next(staff.Length)];
-            switch (random.Next(7))
+            switch (random.Next(11))
             {
                 case 0 or 1:
                     var calledAt = database.Clock.UtcDateTime.AddMinutes(-random.Next(0, 600));
@@ -106,6 +118,40 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
                     else
                         complaints.Add(await database.RegisterFeedbackAsync(officer, touchpoints: [random.Next(1, 11)]));
                     break;
+                case 6 when agreedVisits.Count > 0 && random.Next(2) == 0:
+                    // Whenever the clock now stands: before the agreed time, a little after it, or long after.
+                    var (arrivalId, visitor) = agreedVisits[random.Next(agreedVisits.Count)];
+                    agreedVisits.Remove((arrivalId, visitor));
+                    var arriving = await database.Send(new GetVisit(arrivalId), visitor);
+                    await database.Send(new RecordArrival(arrivalId, arriving.Version, database.Clock.UtcDateTime), visitor);
+                    break;
+                case 6 when offeredVisits.Count > 0 && random.Next(2) == 0:
+                    var (offeredId, offeredTo) = offeredVisits[random.Next(offeredVisits.Count)];
+                    offeredVisits.Remove((offeredId, offeredTo));
+                    var offered = await database.Send(new GetVisit(offeredId), offeredTo);
+                    var start = database.Clock.UtcDateTime.AddMinutes(random.Next(30, 60 * 30));
+                    await database.Send(new AgreeVisit(offeredId, offered.Version, start, start.AddHours(1)), offeredTo);
+                    agreedVisits.Add((offeredId, offeredTo));
+                    break;
+                case 6:
+                    offeredVisits.Add((await database.Send(new OfferVisit(caseOf[who], "Buities sąlygų įvertinimas", IsInspection: false), who), who));
+                    break;
+                case 7 when letters.Count > 0 && random.Next(2) == 0:
+                    var (letterId, writer) = letters[random.Next(letters.Count)];
+                    letters.Remove((letterId, writer));
+                    var letter = await database.Send(new GetLetter(letterId), writer);
+                    await database.Send(new MarkLetterSent(letterId, letter.Version, database.Clock.UtcDateTime, LetterChannel.Post), writer);
+                    break;
+                case 7:
+                    letters.Add((await database.Send(new ComposeLetter(caseOf[who], DocumentsTemplate, database.Clock.UtcDateTime.AddMinutes(-random.Next(0, 120))),
+                        who), who));
+                    break;
+                case 8:
+                    // About the caseworker's case, routed to their unit, with a corrective action due a day later and never verified.
+                    var aboutCase = await database.Send(ComplaintWork.Feedback(database.Clock.UtcDateTime, clientId: client, caseId: caseOf[who],
+                        touchpoints: [random.Next(1, 11)]), officer);
+                    await database.TakeToAsync(aboutCase, ComplaintStage.ActionsPlanned, officer, who, who == tomas ? Other : Social);
+                    break;
                 default:
                     database.Clock.Advance(TimeSpan.FromMinutes(random.Next(10, 60 * 48)));
                     break;
@@ -123,6 +169,25 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(figures.AllClocks.Met > 5 && figures.AllClocks.Missed > 5, DashboardRecomputation.Describe(figures));
         Assert.True(figures.BreachedNow > 0, DashboardRecomputation.Describe(figures));
         Assert.True(figures.OpenComplaints > 0);
+        // ... and every kind of record the run makes, on both sides, so a figure that both count as zero cannot pass unseen.
+        var recounted = await database.ReadAsync(db => DashboardRecomputation.ComputeAsync(db, DashboardScope.Department, DashboardWindow.Last30Days,
+            database.Clock.UtcDateTime, figures.Sequence));
+        foreach (var (side, f) in new[] { ("live", figures), ("recount", recounted) })
+        {
+            var described = $"{side}:\n{DashboardRecomputation.Describe(f)}";
+            Assert.True(f.Channels.Single(c => c.Kind == ClockKind.VisitAgreed).Clocks.Count > 0, described);
+            Assert.True(f.Punctuality.Clocks.Met > 0 && f.Punctuality.Clocks.Missed > 0, described);
+            Assert.True(f.Channels.Single(c => c.Kind == ClockKind.InformationLetter).Clocks.Count > 0, described);
+            Assert.True(f.CorrectiveActionsOverdue > 0, described);
+        }
+        foreach (var scope in new DashboardScope[] { new(Social), new(Other), new(null, asta.UserId), new(null, tomas.UserId) })
+        {
+            var ofScope = await database.Send(new GetDashboard(scope, DashboardWindow.Last30Days), head);
+            var recountOfScope = await database.ReadAsync(db => DashboardRecomputation.ComputeAsync(db, scope, DashboardWindow.Last30Days,
+                database.Clock.UtcDateTime, ofScope.Sequence));
+            Assert.True(ofScope.OpenComplaints > 0 && recountOfScope.OpenComplaints > 0, $"{scope}: complaints tagged with the unit or about the case");
+            Assert.True(ofScope.CorrectiveActionsOverdue > 0 && recountOfScope.CorrectiveActionsOverdue > 0, $"{scope}: overdue actions");
+        }
         Assert.True(database.Clock.UtcDateTime - FakeClock.DefaultStart.UtcDateTime > TimeSpan.FromDays(30), "the run spans more than the 30-day window");
         Assert.Equal(15, await AssertFiguresMatchARecountAsync("at the end"));
 

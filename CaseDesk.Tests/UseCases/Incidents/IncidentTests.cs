@@ -93,6 +93,34 @@ public sealed class IncidentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_edited_back_to_a_name_or_a_replaced_detail_is_not_released_until_it_is_taken_out_again()
+    {
+        var client = await ClientAsync();
+        var id = await db.Send(IncidentWork.Incident(db.Clock.UtcDateTime, "Jonas Petraitis skambino iš +37061234567 ir šaukė.", client), caseworker);
+        var review = await db.Send(new GetIncidentReview(id), officer);
+        Assert.Equal("Klientas A skambino iš [telefonas] ir šaukė.", review.Copy.Situation);
+
+        // An inflected form the source never used: found as a name form of the linked client, not from the list of replacements.
+        var version = await db.Send(new EditTrainingCopy(review.Copy.Id, review.Copy.Version, "Piktas skambutis",
+            "Klientas A skambino ir šaukė; Petraičiui paaiškinome tvarką.", null, null), officer);
+        var named = await Assert.ThrowsAsync<DomainRefusalException>(() => db.Send(new ReleaseTrainingCopy(review.Copy.Id, version), officer));
+        Assert.Contains("still contains a name of a person linked to the incident", named.Because);
+        Assert.DoesNotContain("Petrai", named.Because);
+
+        version = await db.Send(new EditTrainingCopy(review.Copy.Id, version, "Piktas skambutis",
+            "Klientas A skambino iš +370 61234567 ir šaukė.", null, null), officer);
+        var phone = await Assert.ThrowsAsync<DomainRefusalException>(() => db.Send(new ReleaseTrainingCopy(review.Copy.Id, version), officer));
+        Assert.Contains("still contains a phone number", phone.Because);
+        Assert.DoesNotContain("6123", phone.Because);
+        Assert.Equal(TrainingCopyStatus.Draft, (await db.Send(new GetIncidentReview(id), officer)).Copy.Status);
+
+        version = await db.Send(new EditTrainingCopy(review.Copy.Id, version, "Piktas skambutis",
+            "Klientas A skambino ir šaukė; jam paaiškinome tvarką.", null, null), officer);
+        await db.Send(new ReleaseTrainingCopy(review.Copy.Id, version), officer);
+        Assert.Equal(TrainingCopyStatus.Released, (await db.Send(new GetIncidentReview(id), officer)).Copy.Status);
+    }
+
+    [Fact]
     public async Task The_officer_edits_a_draft_but_not_a_released_copy_and_the_source_never_changes()
     {
         var id = await db.Send(IncidentWork.Incident(db.Clock.UtcDateTime, "Skambino Kazys, labai piktas."), caseworker);

@@ -54,6 +54,29 @@ public sealed class DashboardPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void Every_number_of_the_channel_table_opens_the_finished_clocks_of_its_channel()
+    {
+        sender.Answer<GetDashboard, DashboardFigures>(Figures(breached: 3, callBacksMissed: 1));
+
+        var page = Render<DashboardPage>();
+
+        var rows = page.WaitForElements("[data-testid=channel-row]");
+        Assert.Equal(DashboardChannels.ResponseTimes.Count + 1, rows.Count);
+        foreach (var row in rows)
+        {
+            var kind = row.GetAttribute("data-kind");
+            var figures = row.QuerySelectorAll("td").Skip(1).ToList();
+            Assert.Equal(5, figures.Count);
+            foreach (var cell in figures)
+            {
+                var link = cell.QuerySelector("a");
+                Assert.True(link is not null, $"{kind}: '{cell.TextContent}' is not a link");
+                Assert.StartsWith($"dashboard/details?scope=department&window=today&detail=FinishedClocks&kind={kind}", link.GetAttribute("href"));
+            }
+        }
+    }
+
+    [Fact]
     public void It_shows_the_figures_each_linked_to_the_records_behind_it()
     {
         sender.Answer<GetDashboard, DashboardFigures>(Figures(breached: 3, callBacksMissed: 1));
@@ -71,9 +94,13 @@ public sealed class DashboardPageTests : ComponentTestContext
         Assert.Equal("1", callBack.QuerySelector("[data-testid=channel-missed]")!.TextContent);
         Assert.Equal("dashboard/details?scope=department&window=today&detail=FinishedClocks&kind=CallBack&met=false",
             callBack.QuerySelector("[data-testid=channel-missed]")!.GetAttribute("href"));
-        // Median 135 working minutes, 90th percentile 600 (more than a working day).
-        Assert.Contains("2 h 15 min", callBack.TextContent);
-        Assert.Contains("1.3 working days", callBack.TextContent);
+        // Median 135 working minutes, 90th percentile 600 (more than a working day), each opening the call-backs they come from.
+        Assert.Equal("2 h 15 min", callBack.QuerySelector("[data-testid=channel-median]")!.TextContent);
+        Assert.Equal("1.3 working days", callBack.QuerySelector("[data-testid=channel-p90]")!.TextContent);
+        Assert.Equal("dashboard/details?scope=department&window=today&detail=FinishedClocks&kind=CallBack",
+            callBack.QuerySelector("[data-testid=channel-median]")!.GetAttribute("href"));
+        Assert.Equal("dashboard/details?scope=department&window=today&detail=FinishedClocks&kind=CallBack",
+            callBack.QuerySelector("[data-testid=channel-p90]")!.GetAttribute("href"));
         Assert.NotNull(page.Find("[data-testid=commitment-chart]"));
         Assert.NotNull(page.Find("[data-testid=channel-chart]"));
         Assert.Equal("2", page.Find("[data-testid=stage-count][data-stage=Registered]").TextContent);

@@ -92,7 +92,12 @@ public sealed class AnonymizationCorpusTests : DomainComponentTestContext
             var witnessFirst = MaleFirst[(i + 3) % MaleFirst.Length];
             var witnessSurname = Surnames[(i + 4) % Surnames.Length];
             var employee = employees[i % employees.Count];
-            var code = $"{(i % 2 == 0 ? 3 : 4)}{random.Next(50, 99)}0{random.Next(1, 9)}{random.Next(10, 28)}{random.Next(1000, 9999)}";
+            var firstTen = $"{(i % 2 == 0 ? 3 : 4)}{random.Next(50, 99)}0{random.Next(1, 9)}{random.Next(10, 28)}{random.Next(100, 999)}";
+            var code = firstTen + PersonalCode.CheckDigit(firstTen);
+            // The same code as people also write it: grouped by spaces or dashes, and (only the client's stored code catches this) by dots.
+            var spacedCode = $"{code[..3]} {code[3..7]} {code[7..]}";
+            var dashedCode = $"{code[0]}-{code[1..7]}-{code[7..]}";
+            var dottedCode = $"{code[..3]}.{code[3..7]}.{code[7..]}";
             var phone = (i % 4) switch
             {
                 0 => $"+370 6{random.Next(10, 99)} {random.Next(10000, 99999)}",
@@ -114,7 +119,7 @@ public sealed class AnonymizationCorpusTests : DomainComponentTestContext
                 dob.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
 
-            var clientId = await Database.Send(new RegisterClient(clientFirst[0], clientSurname[0], null, null, phone, email, address + ", Alytus",
+            var clientId = await Database.Send(new RegisterClient(clientFirst[0], clientSurname[0], code, null, phone, email, address + ", Alytus",
                 [], ClientLanguage.Lithuanian, null, null, false, null,
                 [new HouseholdMemberInput($"{wifeFirst[0]} {clientSurname[6]}", "sutuoktinė", 1950 + i)], ConfirmedNotDuplicate: true), caseworker);
 
@@ -123,7 +128,8 @@ public sealed class AnonymizationCorpusTests : DomainComponentTestContext
                        $"Šeima gyvena {address}. {employee.First[0]} pasiūlė {clientFirst[3]} atsisėsti, bet {clientSurname[0].ToUpperInvariant()} šaukė; " +
                        $"liudininkas {witnessFirst[0]} {witnessSurname[0]} pakvietė kolegą.";
             var how = $"{employee.Surname[0]} ramiai paaiškino {clientFirst[2]} {clientSurname[2]}, kodėl išmoka vėluoja, ir su {clientFirst[4]} aptarė veiksmų planą. " +
-                      $"{wifeFirst[2]} {clientSurname[8]} paskambinta {dates[0]}; {witnessFirst[1]} {witnessSurname[1]} parodymai užrašyti.";
+                      $"{wifeFirst[2]} {clientSurname[8]} paskambinta {dates[0]}; {witnessFirst[1]} {witnessSurname[1]} parodymai užrašyti. " +
+                      $"Prašyme kodas užrašytas {spacedCode}, pažymoje {dashedCode}, sąskaitoje {dottedCode}.";
             var outcome = $"Susitikimas {dates[2]} su {clientSurname[4]} šeima įvyko; {wifeFirst[3]} {clientSurname[9]} padėkojo, o {clientFirst[5]} nurimo.";
 
             var incident = await Database.Send(IncidentWork.Incident(occurred, what, clientId, [employee.Caller.UserId], [$"{witnessFirst[0]} {witnessSurname[0]}"],
@@ -135,7 +141,7 @@ public sealed class AnonymizationCorpusTests : DomainComponentTestContext
             known.AddRange(wifeFirst);
             known.AddRange(witnessFirst[..2]);
             known.AddRange(witnessSurname[..2]);
-            known.AddRange([code, phone, email, address, .. dates]);
+            known.AddRange([code, spacedCode, dashedCode, dottedCode, phone, email, address, .. dates]);
         }
 
         // The trainer finds them all in the library and splits them into three packs.
