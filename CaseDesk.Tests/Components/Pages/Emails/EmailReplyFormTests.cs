@@ -62,7 +62,7 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
         var key = $"reply:{email.Id}";
         var typing = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
         await typing.Find("textarea[name=Body]").ChangeAsync(new() { Value = "Reikės pažymos apie pajamas." });
-        typing.WaitForAssertion(() => Assert.Equal("Reikės pažymos apie pajamas.", KeptDrafts.Field(JSInterop, key, "Body")));
+        Assert.Equal("Reikės pažymos apie pajamas.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
         KeptDrafts.Keep(JSInterop, key, new { Subject = "Re: Pagalba į namus", Body = "Reikės pažymos apie pajamas." });
@@ -73,6 +73,6 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
         Assert.Equal("Reikės pažymos apie pajamas.", reopened.Find("textarea[name=Body]").GetAttribute("value"));
         reopened.WaitForAssertion(() => Assert.NotEmpty(reopened.FindAll("[data-testid=signature-preview]")));
         await reopened.Find("form").SubmitAsync();
-        reopened.WaitForAssertion(() => Assert.True(KeptDrafts.Cleared(JSInterop, key)));
+        Assert.True(await KeptDrafts.ClearedAsync(JSInterop, key));
     }
 }

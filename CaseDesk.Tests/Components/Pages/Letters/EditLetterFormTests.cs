@@ -29,7 +29,7 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
         var typing = Render<EditLetterForm>(p => p.Add(f => f.LetterId, letter.Id));
         typing.WaitForAssertion(() => typing.Find("textarea[name=Body]"));
         typing.Find("textarea[name=Body]").Change("Sveiki, atneškite pažymą.");
-        typing.WaitForAssertion(() => Assert.Equal("Sveiki, atneškite pažymą.", KeptDrafts.Field(JSInterop, key, "Body")));
+        Assert.Equal("Sveiki, atneškite pažymą.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
         KeptDrafts.Keep(JSInterop, key, new { Version = letter.Version, Input = new { Subject = "Dėl dokumentų", Body = "Sveiki, atneškite pažymą." } });
@@ -39,7 +39,7 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
         Assert.Equal("Sveiki, atneškite pažymą.", reopened.Find("textarea[name=Body]").GetAttribute("value"));
         Assert.Equal("Dėl dokumentų", reopened.Find("input[name=Subject]").GetAttribute("value"));
         await reopened.Find("form").SubmitAsync();
-        reopened.WaitForAssertion(() => Assert.True(KeptDrafts.Cleared(JSInterop, key)));
+        Assert.True(await KeptDrafts.ClearedAsync(JSInterop, key));
         var stored = await Database.Send(new GetLetter(letter.Id), asta);
         Assert.Equal(("Dėl dokumentų", "Sveiki, atneškite pažymą."), (stored.Subject, stored.Body));
     }

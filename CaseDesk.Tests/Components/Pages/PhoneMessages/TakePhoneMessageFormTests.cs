@@ -47,11 +47,11 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     }
 
     [Fact]
-    public void The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
+    public async Task The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
     {
         var typing = Render<TakePhoneMessageForm>();
         typing.Find("textarea[name=Message]").Change("Prašo perskambinti dėl pažymos");
-        typing.WaitForAssertion(() => Assert.Equal("Prašo perskambinti dėl pažymos", KeptDrafts.Field(JSInterop, "phone-message:new", "Message")));
+        Assert.Equal("Prašo perskambinti dėl pažymos", await KeptDrafts.FieldAsync(JSInterop, "phone-message:new", "Message"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
         KeptDrafts.Keep(JSInterop, "phone-message:new", new { CallerName = "Ona Jonaitienė", Phone = "+370 612 34567", Message = "Prašo perskambinti dėl pažymos" });
