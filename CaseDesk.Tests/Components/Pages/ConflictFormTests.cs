@@ -35,6 +35,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         rima = await Database.CreateUserAsync("rima", Roles.Caseworker);
         tomas = await Database.CreateUserAsync("tomas", Roles.Caseworker);
         @case = await CaseworkSeed.CaseAsync(Database, me);
+        await Database.PlaceInUnitAsync(me, CaseworkSeed.SocialServicesUnit); // still reads the case once it is routed to a colleague
         return me;
     }
 
@@ -60,9 +61,10 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         var form = Render<AssignCaseForm>(p => p.Add(f => f.Case, stale));
         await Pick(form.FindComponent<RadzenDropDown<string>>(), tomas.UserId);
 
-        await form.Find("form").SubmitAsync();
+        var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         host.WaitForAssertion(() => Assert.Contains("rima", host.Find("[data-testid=conflict-table]").TextContent));
         await ChooseAsync(host, saveMine);
+        await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
         var expected = saveMine ? tomas.UserId : rima.UserId;
         await WaitForAsync(async () => Assert.Equal(expected, (await Database.Send(new GetCase(@case.CaseId), me)).AssignedToUserId));
@@ -79,8 +81,9 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         var host = Render<RadzenDialog>();
         var form = Render<CloseCaseForm>(p => p.Add(f => f.Case, stale));
 
-        await form.Find("form").SubmitAsync();
+        var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         await ChooseAsync(host, saveMine);
+        await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
         await WaitForAsync(async () =>
         {
@@ -102,9 +105,10 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await Database.Send(new EditLetter(letterId, loaded.Version, "Jų tema", loaded.Body), other);
         await form.Find("input[name=Subject]").ChangeAsync(new() { Value = "Mano tema" });
 
-        await form.Find("form").SubmitAsync();
+        var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         host.WaitForAssertion(() => Assert.Contains("Jų tema", host.Find("[data-testid=conflict-table]").TextContent));
         await ChooseAsync(host, saveMine);
+        await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
         var expected = saveMine ? "Mano tema" : "Jų tema";
         await WaitForAsync(async () => Assert.Equal(expected, (await Database.Send(new GetLetter(letterId), me)).Subject));
@@ -129,8 +133,9 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Kliento prašymu" });
         await Pick(form.FindComponent<RadzenDropDown<string>>(), "By phone");
 
-        await form.Find("form").SubmitAsync();
+        var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         await ChooseAsync(host, saveMine);
+        await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
         var expected = saveMine ? agreed.AddDays(1) : theirStart; // the form offers the agreed time it showed, a day later
         await WaitForAsync(async () => Assert.Equal(expected, (await Database.Send(new GetVisit(visitId), me)).AgreedStartUtc));
@@ -151,8 +156,9 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await Database.Send(new ForwardPhoneMessage(messageId, loaded.Version, rima.UserId), other);
         await Pick(form.FindComponent<RadzenDropDown<string>>(), tomas.UserId);
 
-        await form.Find("[data-testid=save-forward]").ClickAsync(new());
+        var saving = form.Find("[data-testid=save-forward]").ClickAsync(new()); // waits on the dialog until a choice is clicked
         await ChooseAsync(host, saveMine);
+        await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
         var expected = saveMine ? tomas.UserId : rima.UserId;
         await WaitForAsync(async () => Assert.Equal(expected, (await Database.Send(new GetPhoneMessage(messageId), me)).AddresseeUserId));
