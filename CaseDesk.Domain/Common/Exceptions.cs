@@ -27,12 +27,19 @@ public sealed class NotFoundException(string what, object id) : Exception($"{wha
 }
 
 /// <summary>
-/// Someone else saved the record after it was loaded. Carries the stored values so the second
-/// saver can see what changed and choose; nothing was overwritten.
+/// Someone else saved the record after it was loaded. Carries the stored values so the second saver can see
+/// what changed and choose; nothing was overwritten. Who saved last and when come from the audit log, when it knows.
 /// </summary>
-public sealed class ConcurrencyConflictException(string what, IReadOnlyDictionary<string, string?> storedValues)
+public sealed class ConcurrencyConflictException(string what, IReadOnlyDictionary<string, string?> storedValues,
+    string? recordId = null)
     : Exception($"{what} was changed by someone else after you opened it.")
 {
     public string What { get; } = what;
     public IReadOnlyDictionary<string, string?> StoredValues { get; } = storedValues;
+    public string? RecordId { get; } = recordId;
+    public string? ChangedBy { get; private init; }
+    public DateTime? ChangedAtUtc { get; private init; }
+
+    public ConcurrencyConflictException ChangedLastBy(string userName, DateTime atUtc) =>
+        new(What, StoredValues, RecordId) { ChangedBy = userName, ChangedAtUtc = atUtc };
 }

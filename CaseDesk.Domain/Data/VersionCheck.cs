@@ -15,9 +15,11 @@ public static class VersionCheck
         var entry = db.Entry(entity);
         if (entity.Version != expected)
         {
+            var key = entry.Metadata.FindPrimaryKey()!.Properties;
             throw new ConcurrencyConflictException(typeof(T).Name, entry.CurrentValues.Properties
                 .Where(p => p.Name != nameof(IVersioned.Version))
-                .ToDictionary(p => p.Name, p => entry.CurrentValues[p]?.ToString()));
+                .ToDictionary(p => p.Name, p => entry.CurrentValues[p]?.ToString()),
+                string.Join("/", key.Select(p => entry.CurrentValues[p]?.ToString())));
         }
         entry.Property(e => e.Version).OriginalValue = expected;
         entity.Version = Guid.NewGuid();

@@ -50,7 +50,7 @@ public sealed partial class ReconnectTests(BrowserFixture fixture, ITestOutputHe
         await Expect(notice).ToBeVisibleAsync();
         await Expect(notice).ToContainTextAsync("Ryšys nutrūko");
         await Expect(notice).ToContainTextAsync(UiText.Lt("Connection lost. Reconnecting…"));
-        await Expect(notice).ToContainTextAsync(UiText.Lt("Your unsaved input stays on the page."));
+        await Expect(notice).ToContainTextAsync(UiText.Lt("If the connection returns, your unsaved input stays on the page."));
 
         // Blazor retries (10 at once, then every 5 s); the next attempt that gets through reconnects the same circuit.
         Volatile.Write(ref blocked, false);
@@ -91,6 +91,7 @@ public sealed class AppRestartTests(BrowserFixture fixture, ITestOutputHelper ou
         var rejected = modal.Locator(".reconnect-rejected");
         await Expect(rejected).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await Expect(rejected).ToContainTextAsync(UiText.Lt("The session has ended."));
+        await Expect(rejected).ToContainTextAsync(UiText.Lt("Input typed into a client, contact, complaint, phone message, letter or e-mail reply form comes back when you open that form again; other unsaved input may be lost."));
         await rejected.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Reload the page") }).ClickAsync();
 
         // Still signed in (keys kept beside the database) and the same database (the profile is read by user id).

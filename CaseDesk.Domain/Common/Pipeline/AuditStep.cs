@@ -72,7 +72,11 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
         }
         catch (DbUpdateConcurrencyException conflict)
         {
-            throw await ConflictFrom(conflict, ct);
+            throw await LastChangeOf(await ConflictFrom(conflict, ct), ct);
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            throw await LastChangeOf(conflict, ct);
         }
         finally
         {
@@ -148,7 +152,26 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
             : stored.Properties
                 .Where(p => p.Name != nameof(IVersioned.Version))
                 .ToDictionary(p => p.Name, p => stored[p]?.ToString());
-        return new ConcurrencyConflictException(entry.Metadata.ClrType.Name, values);
+        return new ConcurrencyConflictException(entry.Metadata.ClrType.Name, values, Describe(entry).Id);
+    }
+
+    /// <summary>
+    /// Who saved the record last and when, from the audit log: the newest change that was about it (its first
+    /// record) or touched it. Only runs on a conflict, and the change sought is recent, so reading back from the
+    /// newest row is short.
+    /// </summary>
+    private async Task<ConcurrencyConflictException> LastChangeOf(ConcurrencyConflictException conflict, CancellationToken ct)
+    {
+        if (conflict.RecordId is not { } id)
+            return conflict;
+        var marker = $"{conflict.What} {id}:";
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Kind == AuditKind.Change
+                && ((a.EntityType == conflict.What && a.EntityId == id) || (a.Fields != null && a.Fields.Contains(marker))))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.UserName, a.AtUtc })
+            .FirstOrDefaultAsync(ct);
+        return last is null ? conflict : conflict.ChangedLastBy(last.UserName, last.AtUtc);
     }
 
     private static (string Type, string Id) Describe(EntityEntry entry)

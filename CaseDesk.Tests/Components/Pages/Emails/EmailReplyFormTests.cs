@@ -54,4 +54,25 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
 
         form.WaitForAssertion(() => Assert.Equal(["Write the answer."], form.FindAll(".validation-message").Select(m => m.TextContent.Trim())));
     }
+
+    [Fact]
+    public async Task The_answer_is_kept_as_typed_and_a_kept_answer_comes_back_with_the_notice_and_is_cleared_once_recorded()
+    {
+        var email = await MatchedEmailAsync();
+        var key = $"reply:{email.Id}";
+        var typing = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
+        await typing.Find("textarea[name=Body]").ChangeAsync(new() { Value = "Reikės pažymos apie pajamas." });
+        Assert.Equal("Reikės pažymos apie pajamas.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
+        Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
+
+        KeptDrafts.Keep(JSInterop, key, new { Subject = "Re: Pagalba į namus", Body = "Reikės pažymos apie pajamas." });
+        var reopened = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
+
+        reopened.WaitForAssertion(() => Assert.Contains("Your unsaved input from before the connection was lost has been restored.",
+            reopened.Find("[data-testid=draft-restored]").TextContent));
+        Assert.Equal("Reikės pažymos apie pajamas.", reopened.Find("textarea[name=Body]").GetAttribute("value"));
+        reopened.WaitForAssertion(() => Assert.NotEmpty(reopened.FindAll("[data-testid=signature-preview]")));
+        await reopened.Find("form").SubmitAsync();
+        Assert.True(await KeptDrafts.ClearedAsync(JSInterop, key));
+    }
 }

@@ -45,4 +45,20 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
         form.WaitForAssertion(() => Assert.DoesNotContain("This is not a phone number.", Messages(form)));
         Assert.Contains("Write the caller's name.", Messages(form));
     }
+
+    [Fact]
+    public async Task The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
+    {
+        var typing = Render<TakePhoneMessageForm>();
+        typing.Find("textarea[name=Message]").Change("Prašo perskambinti dėl pažymos");
+        Assert.Equal("Prašo perskambinti dėl pažymos", await KeptDrafts.FieldAsync(JSInterop, "phone-message:new", "Message"));
+        Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
+
+        KeptDrafts.Keep(JSInterop, "phone-message:new", new { CallerName = "Ona Jonaitienė", Phone = "+370 612 34567", Message = "Prašo perskambinti dėl pažymos" });
+        var reopened = Render<TakePhoneMessageForm>();
+
+        reopened.WaitForAssertion(() => Assert.NotEmpty(reopened.FindAll("[data-testid=draft-restored]")));
+        Assert.Equal("Ona Jonaitienė", reopened.Find("input[name=CallerName]").GetAttribute("value"));
+        Assert.Equal("Prašo perskambinti dėl pažymos", reopened.Find("textarea[name=Message]").GetAttribute("value"));
+    }
 }

@@ -1,0 +1,29 @@
+using Bunit;
+using CaseDesk.App.Components.Pages.Complaints;
+using CaseDesk.Domain.Common;
+using CaseDesk.Tests.Support;
+
+namespace CaseDesk.Tests.Components.Pages.Complaints;
+
+public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
+{
+    protected override Task<Caller> ArrangeAsync() => Database.CreateUserAsync("rasa", Roles.Reception);
+
+    [Fact]
+    public async Task The_complaint_is_kept_as_typed_and_a_kept_complaint_comes_back_with_the_notice()
+    {
+        var typing = Render<RegisterFeedbackForm>();
+        typing.WaitForAssertion(() => typing.Find("textarea[name=Text]"));
+        typing.Find("textarea[name=Text]").Change("Niekas neatskambino, nors žadėjo");
+        Assert.Equal("Niekas neatskambino, nors žadėjo", await KeptDrafts.FieldAsync(JSInterop, "feedback:new", "Text"));
+        Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
+
+        KeptDrafts.Keep(JSInterop, "feedback:new", new { Text = "Niekas neatskambino, nors žadėjo", ContactName = "Petras Petraitis" });
+        var reopened = Render<RegisterFeedbackForm>();
+
+        reopened.WaitForAssertion(() => Assert.Contains("Your unsaved input from before the connection was lost has been restored.",
+            reopened.Find("[data-testid=draft-restored]").TextContent));
+        Assert.Equal("Niekas neatskambino, nors žadėjo", reopened.Find("textarea[name=Text]").GetAttribute("value"));
+        Assert.Equal("Petras Petraitis", reopened.Find("input[name=ContactName]").GetAttribute("value"));
+    }
+}
