@@ -70,7 +70,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>CaseDesk.App/bin/&lt;Configuration&gt;/&lt;tfm&gt;/&lt;rid&gt;/CaseDesk.App for the configuration these tests were built in.</summary>
+    /// <summary>CaseDesk.App/bin/&lt;Configuration&gt;/&lt;tfm&gt;/CaseDesk.App for the configuration these tests were built in.</summary>
     public static string AppHostPath { get; } = FindAppHost();
 
     public static string AppProjectFolder => Path.Combine(RepositoryRoot, "CaseDesk.App");
@@ -238,6 +238,6 @@ public sealed class AppProcess : IAsyncDisposable
             ?? throw new InvalidOperationException("The test assembly has no TargetFramework attribute."));
         var tfm = $"net{framework.Version.Major}.{framework.Version.Minor}";
         var exe = OperatingSystem.IsWindows() ? "CaseDesk.App.exe" : "CaseDesk.App";
-        return Path.Combine(FindRepositoryRoot(), "CaseDesk.App", "bin", configuration, tfm, RuntimeInformation.RuntimeIdentifier, exe);
+        return Path.Combine(FindRepositoryRoot(), "CaseDesk.App", "bin", configuration, tfm, exe);
     }
 }

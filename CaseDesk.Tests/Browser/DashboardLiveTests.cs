@@ -19,7 +19,6 @@ namespace CaseDesk.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string HubPath = "/hubs/dashboard";
 
     /// <summary>A phone message for the caseworker taken 7 days ago, so its one-working-day call-back clock is breached.</summary>
     private static async Task<string> SeedBreachedCallBackAsync(AppProcess app, string caseworker, string callerName)
@@ -95,25 +94,22 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         BrowserRequirement.Check();
         var app = fixture.App.BaseAddress;
 
-        // Not signed in: 401 on negotiate and on the WebSocket upgrade.
-        Assert.Equal(HttpStatusCode.Unauthorized, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, null));
-        var stranger = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, null));
-        Assert.Equal(HttpStatusCode.Unauthorized, stranger.Status);
+        // Not signed in: 401.
+        var stranger = await Assert.ThrowsAsync<HttpRequestException>(() => DashboardHubClient.ConnectAsync(app, null));
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
 
         // Signed in, but a caseworker: 403.
-        var caseworkerCookies = await SignalRJsonClient.SignInAsync(app, "caseworker2", BrowserFixture.DemoPassword);
-        Assert.Equal(HttpStatusCode.Forbidden, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, caseworkerCookies));
-        var caseworker = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(app, HubPath, caseworkerCookies));
-        Assert.Equal(HttpStatusCode.Forbidden, caseworker.Status);
+        var caseworkerCookies = await DashboardHubClient.SignInAsync(app, "caseworker2", BrowserFixture.DemoPassword);
+        var caseworker = await Assert.ThrowsAsync<HttpRequestException>(() => DashboardHubClient.ConnectAsync(app, caseworkerCookies));
+        Assert.Equal(HttpStatusCode.Forbidden, caseworker.StatusCode);
 
         // The head watches caseworker2's figures for today.
         const string caller = "Rima Laukianti";
         var owner = await SeedBreachedCallBackAsync(fixture.App, "caseworker2", caller);
-        var headCookies = await SignalRJsonClient.SignInAsync(app, "head", BrowserFixture.DemoPassword);
-        Assert.Equal(HttpStatusCode.OK, await SignalRJsonClient.NegotiateStatusAsync(app, HubPath, headCookies));
+        var headCookies = await DashboardHubClient.SignInAsync(app, "head", BrowserFixture.DemoPassword);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var hub = await SignalRJsonClient.ConnectAsync(app, HubPath, headCookies, timeout.Token);
-        var watched = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, 0L], timeout.Token);
+        await using var hub = await DashboardHubClient.ConnectAsync(app, headCookies, timeout.Token);
+        var watched = await hub.WatchAsync($"owner:{owner}", (int)DashboardWindow.Today, 0L, timeout.Token);
         var before = watched.GetProperty("figures");
         Assert.Equal(owner, before.GetProperty("scope").GetProperty("ownerUserId").GetString());
         var breachedBefore = before.GetProperty("breachedNow").GetInt32();
@@ -121,13 +117,14 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         var missedBefore = Missed(before, "CallBack");
 
         // A scope the hub does not know is an error answer, not a dropped connection.
-        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("Watch", ["nowhere", 1, 0L], timeout.Token));
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.WatchAsync("nowhere", 1, 0L, timeout.Token));
+        Assert.Contains("not a dashboard scope", refused.Message);
 
         await using (var tomas = await fixture.SignInAsync("caseworker2", output))
             await CallBackAsync(tomas, caller);
 
-        var pushed = await hub.WaitForAsync("figures", args => Missed(args[0].GetProperty("figures"), "CallBack") == missedBefore + 1, timeout.Token);
-        var push = pushed.Arguments[0];
+        var pushed = await hub.WaitForPushAsync(p => Missed(p.GetProperty("figures"), "CallBack") == missedBefore + 1, timeout.Token);
+        var push = pushed.Payload;
         var after = push.GetProperty("figures");
         Assert.Equal(breachedBefore - 1, after.GetProperty("breachedNow").GetInt32());
         Assert.True(push.GetProperty("sequence").GetInt64() > watched.GetProperty("sequence").GetInt64());
@@ -135,7 +132,7 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         Assert.Equal(DateTimeKind.Utc, committedAt.Kind);
         Assert.InRange(committedAt, DateTime.UtcNow.AddMinutes(-1), pushed.ReceivedAtUtc.AddSeconds(1));
         // Still connected: a second Watch (as after a reconnect) answers with the current figures at once.
-        var again = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, push.GetProperty("sequence").GetInt64()], timeout.Token);
+        var again = await hub.WatchAsync($"owner:{owner}", (int)DashboardWindow.Today, push.GetProperty("sequence").GetInt64(), timeout.Token);
         Assert.Equal(missedBefore + 1, Missed(again.GetProperty("figures"), "CallBack"));
     }
 

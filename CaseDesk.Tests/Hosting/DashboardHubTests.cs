@@ -8,13 +8,11 @@ using CaseDesk.Tests.Support;
 namespace CaseDesk.Tests.Hosting;
 
 /// <summary>
-/// The dashboard hub's authorization over real HTTP (the built app as a process, raw SignalR JSON over a WebSocket),
+/// The dashboard hub's authorization over real HTTP (the built app as a process, the .NET SignalR client over WebSockets),
 /// without a browser: strangers get 401, caseworkers 403, and a head's Watch answers with the figures.
 /// </summary>
 public sealed class DashboardHubTests
 {
-    private const string HubPath = "/hubs/dashboard";
-
     [Fact]
     public async Task The_hub_refuses_strangers_with_401_and_caseworkers_with_403_and_answers_a_heads_watch_with_the_figures()
     {
@@ -23,15 +21,12 @@ public sealed class DashboardHubTests
         var address = app.BaseAddress;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await SignalRJsonClient.NegotiateStatusAsync(address, HubPath, null, timeout.Token));
-        var stranger = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRJsonClient.ConnectAsync(address, HubPath, null, timeout.Token));
-        Assert.Equal(HttpStatusCode.Unauthorized, stranger.Status);
+        var stranger = await Assert.ThrowsAsync<HttpRequestException>(() => DashboardHubClient.ConnectAsync(address, null, timeout.Token));
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
 
-        var caseworkerCookies = await SignalRJsonClient.SignInAsync(address, "caseworker2", BrowserFixture.DemoPassword, timeout.Token);
-        Assert.Equal(HttpStatusCode.Forbidden, await SignalRJsonClient.NegotiateStatusAsync(address, HubPath, caseworkerCookies, timeout.Token));
-        var caseworker = await Assert.ThrowsAsync<HubRefusedException>(() =>
-            SignalRJsonClient.ConnectAsync(address, HubPath, caseworkerCookies, timeout.Token));
-        Assert.Equal(HttpStatusCode.Forbidden, caseworker.Status);
+        var caseworkerCookies = await DashboardHubClient.SignInAsync(address, "caseworker2", BrowserFixture.DemoPassword, timeout.Token);
+        var caseworker = await Assert.ThrowsAsync<HttpRequestException>(() => DashboardHubClient.ConnectAsync(address, caseworkerCookies, timeout.Token));
+        Assert.Equal(HttpStatusCode.Forbidden, caseworker.StatusCode);
 
         // A phone message for caseworker2 taken a week ago: its one-working-day call-back is breached.
         string owner;
@@ -44,10 +39,10 @@ public sealed class DashboardHubTests
                 "Prašė paskambinti dėl sprendimo.", owner, client));
         }
 
-        var headCookies = await SignalRJsonClient.SignInAsync(address, "head", BrowserFixture.DemoPassword, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, await SignalRJsonClient.NegotiateStatusAsync(address, HubPath, headCookies, timeout.Token));
-        await using var hub = await SignalRJsonClient.ConnectAsync(address, HubPath, headCookies, timeout.Token);
-        var watched = await hub.InvokeAsync("Watch", [$"owner:{owner}", (int)DashboardWindow.Today, 0L], timeout.Token);
+        var headCookies = await DashboardHubClient.SignInAsync(address, "head", BrowserFixture.DemoPassword, timeout.Token);
+        await using var hub = await DashboardHubClient.ConnectAsync(address, headCookies, timeout.Token);
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, hub.State);
+        var watched = await hub.WatchAsync($"owner:{owner}", (int)DashboardWindow.Today, 0L, timeout.Token);
         var figures = watched.GetProperty("figures");
         Assert.Equal(owner, figures.GetProperty("scope").GetProperty("ownerUserId").GetString());
         Assert.True(figures.GetProperty("breachedNow").GetInt32() >= 1, figures.ToString());

@@ -82,7 +82,7 @@ internal static class LoadTest
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "CaseDesk.sln")))
             root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("CaseDesk.sln not found above the bench.");
-        appPath ??= Path.Combine(root, "CaseDesk.App", "bin", "Release", "net9.0", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "CaseDesk.App");
+        appPath ??= Path.Combine(root, "CaseDesk.App", "bin", "Release", $"net{Environment.Version.Major}.0", "CaseDesk.App");
         if (!File.Exists(appPath))
             throw new InvalidOperationException($"No app at {appPath}: dotnet build -c Release CaseDesk.App (or pass --app, or --url of a running app).");
 
@@ -157,7 +157,7 @@ internal static class LoadTest
                 return result;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException
-                or HubRefusedException or HubInvocationException or InvalidOperationException)
+                or Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException)
             {
                 samples.Enqueue(new Sample(kind, (clock.Elapsed - start).TotalMilliseconds, false, start));
                 throw;
@@ -177,7 +177,7 @@ internal static class LoadTest
                 clients[u] = await SignInAsync(baseAddress, account, Timed);
                 hubCookies[u] = account == HubAccount
                     ? clients[u].Cookies
-                    : await Timed("sign-in", () => SignalRJsonClient.SignInAsync(baseAddress, HubAccount, Password), _ => true);
+                    : await Timed("sign-in", () => DashboardHubClient.SignInAsync(baseAddress, HubAccount, Password), _ => true);
             }
             finally
             {
@@ -265,15 +265,15 @@ internal static class LoadTest
         })).ToList();
 
         // Every "figures" push the client receives until the run ends; true when the connection was still open then.
-        async Task<bool> CountPushesAsync(SignalRJsonClient hub, int u)
+        async Task<bool> CountPushesAsync(DashboardHubClient hub, int u)
         {
             try
             {
                 while (true)
                 {
-                    var push = await hub.WaitForAsync("figures", ct: stop.Token);
+                    var push = await hub.WaitForPushAsync(ct: stop.Token);
                     Interlocked.Increment(ref pushes[u]);
-                    if (push.Arguments[0].TryGetProperty("committedAtUtc", out var committed))
+                    if (push.Payload.TryGetProperty("committedAtUtc", out var committed))
                     {
                         var delay = (push.ReceivedAtUtc - DateTime.SpecifyKind(committed.GetDateTime(), DateTimeKind.Utc)).TotalMilliseconds;
                         samples.Enqueue(new Sample("hub push (commit → client)", delay, true, clock.Elapsed));
@@ -329,23 +329,23 @@ internal static class LoadTest
         return (http, cookies);
     }
 
-    /// <summary>A SignalR JSON connection to the dashboard hub that watches the department's figures for a window (1-3).</summary>
-    private static async Task<SignalRJsonClient?> OpenDashboardHubAsync(Uri baseAddress, CookieContainer cookies, int window,
-        Func<string, Func<Task<SignalRJsonClient>>, Func<SignalRJsonClient, bool>, Task<SignalRJsonClient>> timed)
+    /// <summary>A SignalR connection to the dashboard hub that watches the department's figures for a window (1-3).</summary>
+    private static async Task<DashboardHubClient?> OpenDashboardHubAsync(Uri baseAddress, CookieContainer cookies, int window,
+        Func<string, Func<Task<DashboardHubClient>>, Func<DashboardHubClient, bool>, Task<DashboardHubClient>> timed)
     {
-        SignalRJsonClient? hub = null;
+        DashboardHubClient? hub = null;
         try
         {
-            hub = await timed("hub connect", () => SignalRJsonClient.ConnectAsync(baseAddress, "/hubs/dashboard", cookies), _ => true);
+            hub = await timed("hub connect", () => DashboardHubClient.ConnectAsync(baseAddress, cookies), _ => true);
             await timed("hub watch", async () =>
             {
-                await hub.InvokeAsync("Watch", ["department", window, 0L]);
+                await hub.WatchAsync("department", window, 0L);
                 return hub;
             }, _ => true);
             return hub;
         }
-        catch (Exception e) when (e is HubRefusedException or HubInvocationException or InvalidOperationException or WebSocketException
-            or TaskCanceledException or IOException)
+        catch (Exception e) when (e is HttpRequestException or Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException
+            or WebSocketException or TaskCanceledException or IOException)
         {
             Console.Error.WriteLine($"  dashboard hub: {e.Message}");
             if (hub is not null)

@@ -11,6 +11,7 @@ using CaseDesk.App.Hosting;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ namespace CaseDesk.Bench;
 /// which starts a call-back clock and so moves "open now"); every push carries the commit time, and each client
 /// records receive time minus commit time on the same clock.
 /// </summary>
-internal static partial class PushBench
+internal static class PushBench
 {
     public static async Task<int> RunAsync(string database, int clients, int changes, string? outFile)
     {
@@ -50,23 +51,21 @@ internal static partial class PushBench
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
         Console.WriteLine($"  app hosted at {baseUri} on {Path.GetFileName(database)}");
 
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
-        await SignInAsync(http, "head");
+        var cookies = await DashboardHubClient.SignInAsync(baseUri, "head", DatabaseInitializer.DemoPassword);
 
         var latencies = new ConcurrentBag<double>();
         var received = new int[clients];
         using var stop = new CancellationTokenSource();
         var connect = Stopwatch.StartNew();
-        var connections = new List<HubClient>();
+        var connections = new List<DashboardHubClient>();
         for (var i = 0; i < clients; i++)
-            connections.Add(await HubClient.ConnectAsync(baseUri, cookies));
-        await Task.WhenAll(connections.Select(c => c.WatchAsync("department", 3)));
+            connections.Add(await DashboardHubClient.ConnectAsync(baseUri, cookies));
+        await Task.WhenAll(connections.Select(c => c.WatchAsync("department", 3, 0L)));
         connect.Stop();
         Console.WriteLine($"  {clients} hub clients connected and watching in {connect.Elapsed.TotalSeconds:F1} s");
-        var listeners = connections.Select((c, index) => c.ListenAsync(push =>
+        var listeners = connections.Select((c, index) => ListenAsync(c, push =>
         {
-            latencies.Add((DateTime.UtcNow - push).TotalMilliseconds);
+            latencies.Add((push.ReceivedAtUtc - push.CommittedAtUtc).TotalMilliseconds);
             Interlocked.Increment(ref received[index]);
         }, stop.Token)).ToList();
 
@@ -101,6 +100,24 @@ internal static partial class PushBench
         return latencies.Count >= expected * 0.99 && s.Median < 200 && s.P95 < 1000 ? 0 : 1;
     }
 
+    /// <summary>Every "figures" push until the run ends, with its commit time (UTC) as the push carries it.</summary>
+    private static async Task ListenAsync(DashboardHubClient hub, Action<(DateTime ReceivedAtUtc, DateTime CommittedAtUtc)> onFigures, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                var push = await hub.WaitForPushAsync(ct: ct);
+                var committed = push.Payload.GetProperty("committedAtUtc").GetDateTime();
+                onFigures((push.ReceivedAtUtc, DateTime.SpecifyKind(committed, DateTimeKind.Utc)));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The run is over.
+        }
+    }
+
     private static async Task<string> CountAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -116,24 +133,6 @@ internal static partial class PushBench
         var caseworker = await db.Users.SingleAsync(u => u.UserName == "caseworker");
         return (new Caller(reception.Id, "reception", new HashSet<string> { Roles.Reception }), caseworker.Id);
     }
-
-    public static async Task SignInAsync(HttpClient http, string userName)
-    {
-        var page = await http.GetStringAsync("account/login");
-        var token = TokenInput().Match(page).Groups[1].Value;
-        using var response = await http.PostAsync("account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = DatabaseInitializer.DemoPassword,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("login") == true)
-            throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 
     private static int FreePort()
     {
@@ -152,105 +151,4 @@ internal static partial class PushBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    /// <summary>A minimal SignalR client: negotiate, WebSocket, JSON protocol handshake, Watch, then "figures" pushes.</summary>
-    private sealed class HubClient : IAsyncDisposable
-    {
-        private const char RecordSeparator = '\u001e';
-        private readonly ClientWebSocket socket = new();
-        private readonly StringBuilder pending = new();
-        private readonly SemaphoreSlim sending = new(1, 1);
-
-        public static async Task<HubClient> ConnectAsync(Uri baseUri, CookieContainer cookies)
-        {
-            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseUri };
-            using var negotiate = await http.PostAsync("hubs/dashboard/negotiate?negotiateVersion=1", null);
-            negotiate.EnsureSuccessStatusCode();
-            using var json = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync());
-            var token = json.RootElement.GetProperty("connectionToken").GetString();
-            var client = new HubClient();
-            client.socket.Options.Cookies = cookies;
-            await client.socket.ConnectAsync(new Uri($"ws://{baseUri.Authority}/hubs/dashboard?id={Uri.EscapeDataString(token!)}"), default);
-            await client.SendAsync("{\"protocol\":\"json\",\"version\":1}");
-            var handshake = await client.ReceiveAsync(default);
-            if (handshake != "{}") throw new InvalidOperationException("Handshake refused: " + handshake);
-            return client;
-        }
-
-        public async Task WatchAsync(string scope, int window)
-        {
-            await SendAsync($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Watch\",\"arguments\":[\"{scope}\",{window},0]}}");
-            while (true)
-            {
-                var message = await ReceiveAsync(default);
-                using var json = JsonDocument.Parse(message);
-                if (json.RootElement.GetProperty("type").GetInt32() != 3) continue;
-                if (json.RootElement.TryGetProperty("error", out var error)) throw new InvalidOperationException("Watch refused: " + error);
-                return;
-            }
-        }
-
-        public async Task ListenAsync(Action<DateTime> onFigures, CancellationToken ct)
-        {
-            var lastPing = Stopwatch.StartNew();
-            try
-            {
-                while (!ct.IsCancellationRequested)
-                {
-                    if (lastPing.Elapsed > TimeSpan.FromSeconds(10))
-                    {
-                        await SendAsync("{\"type\":6}");
-                        lastPing.Restart();
-                    }
-                    var message = await ReceiveAsync(ct);
-                    if (!message.Contains("\"target\":\"figures\"", StringComparison.Ordinal)) continue;
-                    using var json = JsonDocument.Parse(message);
-                    var committed = json.RootElement.GetProperty("arguments")[0].GetProperty("committedAtUtc").GetDateTime();
-                    onFigures(DateTime.SpecifyKind(committed, DateTimeKind.Utc));
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // The run is over.
-            }
-        }
-
-        private async Task SendAsync(string record)
-        {
-            await sending.WaitAsync();
-            try
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(record + RecordSeparator), WebSocketMessageType.Text, true, default);
-            }
-            finally
-            {
-                sending.Release();
-            }
-        }
-
-        private async Task<string> ReceiveAsync(CancellationToken ct)
-        {
-            var buffer = new byte[64 * 1024];
-            while (true)
-            {
-                var text = pending.ToString();
-                var end = text.IndexOf(RecordSeparator);
-                if (end >= 0)
-                {
-                    pending.Remove(0, end + 1);
-                    return text[..end];
-                }
-                var result = await socket.ReceiveAsync(buffer, ct);
-                if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The hub closed the connection.");
-                pending.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (socket.State == WebSocketState.Open)
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
-            socket.Dispose();
-        }
-    }
 }
