@@ -18,9 +18,11 @@ public sealed class ComplaintQueryTests : IAsyncLifetime
     private Caller officer = default!;
     private Caller head = default!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => SetUpAsync(clock: null);
+
+    private async Task SetUpAsync(FakeClock? clock)
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(clock);
         reception = await database.CreateUserAsync("rasa", Roles.Reception);
         caseworker = await database.CreateUserAsync("asta", Roles.Caseworker);
         officer = await database.CreateUserAsync("darius", Roles.QualityOfficer);
@@ -160,6 +162,9 @@ public sealed class ComplaintQueryTests : IAsyncLifetime
     /// <summary>Three months of complaints with known root causes, touchpoints, commitments and units.</summary>
     private async Task<(DateOnly From, DateOnly To)> SeedAnalysisAsync()
     {
+        // The clock only moves forward: start again on a database whose clock is before the three months.
+        await database.DisposeAsync();
+        await SetUpAsync(new FakeClock(new DateTimeOffset(2026, 1, 5, 8, 30, 0, TimeSpan.Zero)));
         Clock.SetUtcNow(new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero));
         var a = await database.RegisterFeedbackAsync(reception, touchpoints: [2], commitments: ["VIII"]);
         await database.TakeToAsync(a, ComplaintStage.Closed, officer, caseworker, rootCause: "delay");
