@@ -48,8 +48,8 @@ static int Usage()
           plans --db PATH
               Only the SQL and the query plans of the measured reads.
           push --db PATH [--clients 200] [--iterations 100] [--out FILE]
-              Issue 6: hosts the app in this process on the database, connects N SignalR clients (raw WebSocket, JSON
-              protocol) to /hubs/dashboard as the demo head and measures commit-to-push latency over N commits.
+              Issue 6: hosts the app in this process on the database, connects N .NET SignalR clients
+              to /hubs/dashboard as the demo head and measures commit-to-push latency over N commits.
           circuits --db PATH [--clients 20] [--out FILE]
               Issue 6: hosts the app in this process, opens the dashboard in N Chromium tabs (one circuit each) and
               reports the server's managed heap and resident memory per circuit.
