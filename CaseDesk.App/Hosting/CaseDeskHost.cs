@@ -215,6 +215,7 @@ public static class CaseDeskHost
         app.MapAuditEndpoints();
         app.MapApiEndpoints();
         app.MapTrainingEndpoints();
+        app.MapLetterEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

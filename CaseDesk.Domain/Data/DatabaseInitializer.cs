@@ -79,9 +79,14 @@ public static class DatabaseInitializer
                 db.OrgUnits.Add(new OrgUnit { Id = seed.Id, Code = seed.Code, NameLt = seed.NameLt, NameEn = seed.NameEn });
         }
 
-        var templates = await db.LetterTemplates.Select(t => t.Id).ToListAsync(ct);
-        foreach (var seed in StandardLetterTemplates.All.Where(t => !templates.Contains(t.Id)))
-            db.LetterTemplates.Add(new LetterTemplate { Id = seed.Id, Code = seed.Code, Name = seed.Name, Subject = seed.Subject, Body = seed.Body });
+        // The standard templates are the department's texts kept in code: brought up to date on every start, like the commitments.
+        var templates = await db.LetterTemplates.ToDictionaryAsync(t => t.Id, ct);
+        foreach (var seed in StandardLetterTemplates.All)
+        {
+            if (!templates.TryGetValue(seed.Id, out var row))
+                db.LetterTemplates.Add(row = new LetterTemplate { Id = seed.Id });
+            row.Code = seed.Code; row.Language = seed.Language; row.Name = seed.Name; row.Subject = seed.Subject; row.Body = seed.Body;
+        }
 
         var targetKinds = await db.CommitmentTargets.Select(t => t.Kind).Distinct().ToListAsync(ct);
         foreach (var d in DefaultTargets.All.Where(d => !targetKinds.Contains(d.Kind)))

@@ -71,6 +71,7 @@ public static class DemoDataGenerator
     {
         public Guid Id;
         public string FullName;
+        public string Salutation;
         public string? Phone;
         public string? Email;
         public DateTime CreatedAtUtc;
@@ -305,6 +306,7 @@ public static class DemoDataGenerator
                 clients[i] = new ClientInfo
                 {
                     Id = client.Id, FullName = client.FullName, Phone = client.Phone, Email = client.Email,
+                    Salutation = StandardLetterTemplates.Salutation(ClientLanguage.Lithuanian, client.FirstName, client.LastName),
                     CreatedAtUtc = created, TwoEmployees = client.MeetWithTwoEmployees,
                 };
             }
@@ -513,7 +515,7 @@ public static class DemoDataGenerator
         private void WriteLetters(BulkWriter writer)
         {
             var count = options.Contacts / 100;
-            var templates = StandardLetterTemplates.All;
+            var templates = StandardLetterTemplates.All.Where(t => t.Language == ClientLanguage.Lithuanian).ToList();
             for (var i = 0; i < count && cases.Length > 0; i++)
             {
                 var k = cases[r.Number(0, cases.Length - 1)];
@@ -526,7 +528,7 @@ public static class DemoDataGenerator
                 var template = r.ArrayElement(templates.ToArray());
                 var values = new Dictionary<string, string>
                 {
-                    ["ClientName"] = client.FullName, ["CaseNumber"] = k.Number, ["Service"] = Services[k.Service].Name,
+                    ["Salutation"] = client.Salutation, ["ClientName"] = client.FullName, ["CaseNumber"] = k.Number, ["Service"] = Services[k.Service].Name,
                     ["EmployeeName"] = worker.FullName, ["EmployeePosition"] = worker.Position, ["Unit"] = worker.UnitName,
                     ["EmployeePhone"] = worker.Phone ?? "", ["Date"] = VilniusTime.ToLocal(created).ToString("yyyy-MM-dd"),
                 };

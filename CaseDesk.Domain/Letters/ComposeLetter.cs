@@ -37,12 +37,17 @@ internal sealed class ComposeLetterHandler(CaseDeskDb db, ClockBook clocks, Call
         var caller = callers.Caller.UserId;
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, ct) ?? throw new NotFoundException("Case", request.CaseId);
         @case.EnsureOpen();
-        var template = await db.LetterTemplates.AsNoTracking().SingleAsync(t => t.Id == request.TemplateId, ct);
-        var client = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => new { c.FirstName, c.LastName }).SingleAsync(ct);
+        var chosen = await db.LetterTemplates.AsNoTracking().SingleAsync(t => t.Id == request.TemplateId, ct);
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => new { c.FirstName, c.LastName, c.Language }).SingleAsync(ct);
+        // 9.4: the client's language where the letter has a template in it; otherwise Lithuanian (the form says so before).
+        var template = await db.LetterTemplates.AsNoTracking()
+            .Where(t => t.IsActive && t.Code == chosen.Code && t.Language == client.Language)
+            .SingleOrDefaultAsync(ct) ?? chosen;
         var author = await LetterAuthors.FindAsync(db, caller, @case.UnitId, ct);
 
         var values = new Dictionary<string, string>
         {
+            ["Salutation"] = StandardLetterTemplates.Salutation(template.Language, client.FirstName, client.LastName),
             ["ClientName"] = $"{client.FirstName} {client.LastName}",
             ["CaseNumber"] = @case.Number,
             ["Service"] = @case.ServiceRequested,
@@ -55,7 +60,7 @@ internal sealed class ComposeLetterHandler(CaseDeskDb db, ClockBook clocks, Call
         var subject = InformationLetter.Fill(template.Subject, values);
         var letter = new InformationLetter(Guid.CreateVersion7(), @case.Id, @case.ClientId, template.Id,
             subject.Length <= 300 ? subject : subject[..299] + "…", InformationLetter.Fill(template.Body, values),
-            request.RequestedAtUtc ?? now, now, caller);
+            request.RequestedAtUtc ?? now, now, caller, template.Language);
         db.InformationLetters.Add(letter);
         await clocks.StartAsync(ClockKind.InformationLetter, nameof(InformationLetter), letter.Id, caller,
             letter.ClientId, letter.CaseId, letter.RequestedAtUtc, ct);

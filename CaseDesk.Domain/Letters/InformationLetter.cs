@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Common;
 using static CaseDesk.Domain.Common.DomainText;
 
@@ -11,11 +12,15 @@ public enum LetterChannel
     EPortal = 4,
 }
 
-/// <summary>A letter template with placeholders such as {ClientName}, {CaseNumber}, {Service}, {EmployeeName}, {EmployeePhone}, {Date}.</summary>
+/// <summary>
+/// A letter template with placeholders such as {Salutation}, {ClientName}, {CaseNumber}, {Service}, {EmployeeName}, {EmployeePhone},
+/// {Date}. One letter (Code) may have a template in several languages; Lithuanian is the one every letter has.
+/// </summary>
 public sealed class LetterTemplate
 {
     public Guid Id { get; set; }
     public string Code { get; set; } = "";
+    public ClientLanguage Language { get; set; } = ClientLanguage.Lithuanian;
     public string Name { get; set; } = "";
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
@@ -28,8 +33,9 @@ public sealed class InformationLetter : IVersioned
     private InformationLetter() { }
 
     public InformationLetter(Guid id, Guid caseId, Guid clientId, Guid? templateId, string subject, string body, DateTime requestedAtUtc,
-        DateTime createdAtUtc, string createdBy)
+        DateTime createdAtUtc, string createdBy, ClientLanguage language = ClientLanguage.Lithuanian)
     {
+        Language = language;
         Id = id;
         CaseId = caseId;
         ClientId = clientId;
@@ -47,6 +53,8 @@ public sealed class InformationLetter : IVersioned
     public Guid? TemplateId { get; private set; }
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
+    /// <summary>The language the letter is written in: the client's, when its template exists in it, else Lithuanian.</summary>
+    public ClientLanguage Language { get; private set; } = ClientLanguage.Lithuanian;
     /// <summary>When the client asked for (or became entitled to) the information; the letter's clock starts here.</summary>
     public DateTime RequestedAtUtc { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }

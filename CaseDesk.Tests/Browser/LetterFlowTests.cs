@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using UglyToad.PdfPig;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 using IPage = Microsoft.Playwright.IPage;
 
 namespace CaseDesk.Tests.Browser;
 
-/// <summary>Touchpoint 6 clicked through: compose from a template, edit, print (only the letter prints), record as sent.</summary>
+/// <summary>Touchpoint 6 clicked through: compose from a template, edit, print (only the letter prints), download the PDF, record as sent.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper output)
 {
@@ -23,7 +24,10 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
     public async Task A_caseworker_composes_edits_prints_and_records_an_information_letter_as_sent()
     {
         BrowserRequirement.Check();
-        var lastName = "Raštienė" + Guid.NewGuid().ToString("N")[..5];
+        // A unique surname in Lithuanian letters only (a hex digit would make it a foreign name, left in the nominative).
+        var lastName = string.Concat(Guid.NewGuid().ToString("N")[..5].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))) + "raštienė";
+        lastName = char.ToUpperInvariant(lastName[0]) + lastName[1..];
+        var vocative = lastName[..^1] + "e";
         var seeded = await BrowserCaseSeed.CaseForAsync(fixture.App, "caseworker", "Ona", lastName, service: "Socialinė globa");
         await using var session = await fixture.SignInAsync("caseworker", output);
         var page = session.Page;
@@ -31,6 +35,8 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         await OpenLettersTabAsync(session, seeded.CaseId);
         await page.GetByTestId("compose-letter").ClickAsync();
         var compose = Dialog(page, "compose-letter-form");
+        await Expect(compose.GetByTestId("compose-recipient")).ToContainTextAsync($"Ona {lastName}, Vilniaus g. 12-3, Alytus");
+        await Expect(compose.GetByTestId("no-address-warning")).ToHaveCountAsync(0);
         await compose.GetByTestId("letter-template").ClickAsync();
         await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Reikalingi dokumentai" }).ClickAsync();
         await Expect(compose.GetByTestId("template-preview")).ToContainTextAsync("Dėl dokumentų");
@@ -39,7 +45,7 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         // The letter opens for editing, filled with the case's data and the author's signature.
         var edit = Dialog(page, "edit-letter-form");
         await Expect(edit.GetByTestId("letter-subject")).ToHaveValueAsync("Dėl dokumentų paslaugai „Socialinė globa“");
-        await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex($"^Gerb\\. Ona {lastName},"));
+        await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex($"^Gerb\\. Ona {vocative},"));
         await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex($"atvejo Nr\\. {seeded.Number}"));
         await Expect(edit.GetByTestId("letter-body")).ToHaveValueAsync(new Regex("Asta Petrauskienė\nSocialinė darbuotoja\nSocialinių paslaugų poskyris\nTel\\. \\+370 315 56 662$"));
         await edit.GetByTestId("letter-subject").FillAsync("Dėl dokumentų socialinei globai");
@@ -68,6 +74,25 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("print-letter")).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Expect(page.GetByTestId("print-letter")).ToBeVisibleAsync();
+
+        // The PDF: the same letter as a file, with the address block, the vocative and the Lithuanian letters as text.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-pdf").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var file = Path.Combine(Path.GetTempPath(), $"casedesk-letter-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(file);
+        try
+        {
+            using var pdf = PdfDocument.Open(await File.ReadAllBytesAsync(file));
+            var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains($"Ona {lastName} Vilniaus g. 12-3, Alytus", text);
+            Assert.Contains($"Gerb. Ona {vocative},", text);
+            Assert.Contains("Dėl dokumentų socialinei globai", text);
+            Assert.Contains("Asta Petrauskienė", text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
 
         // Recorded as sent: the row shows when and how, editing is gone, and the sending is a contact on touchpoint 6.
         await OpenLettersTabAsync(session, seeded.CaseId);

@@ -108,7 +108,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
 
         var result = await next();
         var shown = read.ClientId is null ? ClientsShown(result) : null;
-        if (read is IHasReadPurpose purpose)
+        if (read is IHasReadPurpose purpose && !string.IsNullOrWhiteSpace(purpose.ReadPurpose))
             reason = string.IsNullOrWhiteSpace(reason) ? purpose.ReadPurpose : $"{purpose.ReadPurpose}; {reason.Trim()}";
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.UserId, caller.UserName,
             typeof(TRequest).Name, AuditKind.Read, "Client", read.ClientId?.ToString(),

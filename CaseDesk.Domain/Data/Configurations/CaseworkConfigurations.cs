@@ -187,7 +187,8 @@ internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Let
         b.Property(t => t.Code).HasMaxLength(40);
         b.Property(t => t.Name).HasMaxLength(200);
         b.Property(t => t.Subject).HasMaxLength(300);
-        b.HasIndex(t => t.Code).IsUnique().HasDatabaseName("UX_LetterTemplates_Code");
+        b.Property(t => t.Language).HasDefaultValue(ClientLanguage.Lithuanian).HasSentinel((ClientLanguage)0);
+        b.HasIndex(t => new { t.Code, t.Language }).IsUnique().HasDatabaseName("UX_LetterTemplates_Code_Language");
     }
 }
 
@@ -199,6 +200,7 @@ internal sealed class InformationLetterConfiguration : IEntityTypeConfiguration<
         b.Property(l => l.Version).IsConcurrencyToken();
         b.Property(l => l.Subject).HasMaxLength(300);
         b.Property(l => l.Body).HasMaxLength(20000);
+        b.Property(l => l.Language).HasDefaultValue(ClientLanguage.Lithuanian).HasSentinel((ClientLanguage)0);
         b.HasIndex(l => new { l.CaseId, l.CreatedAtUtc }).HasDatabaseName("IX_InformationLetters_Case");
         b.HasIndex(l => new { l.CreatedByUserId, l.RequestedAtUtc }).HasFilter("\"SentAtUtc\" IS NULL").HasDatabaseName("IX_InformationLetters_UnsentByAuthor");
         b.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -15,7 +15,7 @@ namespace CaseDesk.Domain.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CaseDesk.Domain.Audit.AuditEntry", b =>
                 {
@@ -1489,6 +1489,11 @@ namespace CaseDesk.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Language")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1544,6 +1549,11 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Language")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1556,9 +1566,9 @@ namespace CaseDesk.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("Code", "Language")
                         .IsUnique()
-                        .HasDatabaseName("UX_LetterTemplates_Code");
+                        .HasDatabaseName("UX_LetterTemplates_Code_Language");
 
                     b.ToTable("LetterTemplates");
                 });

@@ -97,7 +97,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     [InlineData(false)]
     public async Task Editing_a_letter_someone_else_just_edited(bool saveMine)
     {
-        var letterId = await Database.Send(new ComposeLetter(@case.CaseId, StandardLetterTemplates.All.Single(t => t.Code == "documents").Id, Now), me);
+        var letterId = await Database.Send(new ComposeLetter(@case.CaseId, StandardLetterTemplates.Template("documents").Id, Now), me);
         var host = Render<RadzenDialog>();
         var form = Render<EditLetterForm>(p => p.Add(f => f.LetterId, letterId));
         form.WaitForAssertion(() => form.Find("[data-testid=edit-letter-form]"));

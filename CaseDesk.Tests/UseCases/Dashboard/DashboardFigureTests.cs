@@ -22,7 +22,7 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
     private Caller reception = default!, asta = default!, tomas = default!, head = default!, officer = default!;
     private static readonly Guid Social = StandardReferenceData.Units[1].Id;
     private static readonly Guid Other = StandardReferenceData.Units[2].Id;
-    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.All.Single(t => t.Code == "documents").Id;
+    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.Template("documents").Id;
 
     public async Task InitializeAsync()
     {

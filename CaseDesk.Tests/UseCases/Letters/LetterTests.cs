@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Audit;
+using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Letters;
@@ -10,7 +11,7 @@ namespace CaseDesk.Tests.UseCases.Letters;
 
 public sealed class LetterTests : IAsyncLifetime
 {
-    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.All.Single(t => t.Code == "documents").Id;
+    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.Template("documents").Id;
 
     private TestDatabase database = default!;
     private Caller caseworker = default!;
@@ -40,7 +41,8 @@ public sealed class LetterTests : IAsyncLifetime
         var templates = await database.Send(new ListLetterTemplates(), caseworker);
 
         Assert.Equal(["decision", "documents", "visit"], templates.Select(t => t.Code).Order());
-        Assert.All(templates, t => Assert.Contains("{ClientName}", t.Body));
+        Assert.All(templates, t => Assert.StartsWith("{Salutation}", t.Body));
+        Assert.All(templates, t => Assert.Equal([ClientLanguage.Lithuanian, ClientLanguage.Russian, ClientLanguage.English], t.Languages));
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class LetterTests : IAsyncLifetime
         var letter = await ComposeAsync();
 
         Assert.Equal("Dėl dokumentų paslaugai „Pagalba į namus“", letter.Subject);
-        Assert.StartsWith("Gerb. Ona Žemaitienė,", letter.Body);
+        Assert.StartsWith("Gerb. Ona Žemaitiene,", letter.Body);
         Assert.Contains($"(atvejo Nr. {@case.Number})", letter.Body);
         Assert.Contains("2026-03-03", letter.Body);
         Assert.EndsWith("Pagarbiai\nAsta Petrauskienė\nSocialinė darbuotoja\nSocialinių paslaugų poskyris\nTel. +370 315 55555", letter.Body);
@@ -260,5 +262,70 @@ public sealed class LetterTests : IAsyncLifetime
 
         Assert.Single(await database.Send(new ListCaseLetters(@case.CaseId), quality));
         Assert.False((await database.Send(new GetLetter(letter.Id), caseworker)).IsSent);
+    }
+
+    private async Task SetClientAsync(ClientLanguage language, string? address)
+    {
+        await using var db = database.OpenDb();
+        var client = await db.Clients.SingleAsync(c => c.Id == @case.ClientId);
+        client.Language = language;
+        client.Address = address;
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [InlineData(ClientLanguage.Russian, "Уважаемая Ona Žemaitienė!", "О документах для услуги «Pagalba į namus»", "С уважением")]
+    [InlineData(ClientLanguage.English, "Dear Ona Žemaitienė,", "Documents needed for the service “Pagalba į namus”", "Yours sincerely,")]
+    [InlineData(ClientLanguage.Lithuanian, "Gerb. Ona Žemaitiene,", "Dėl dokumentų paslaugai „Pagalba į namus“", "Pagarbiai")]
+    public async Task A_letter_is_written_in_the_clients_language_where_its_template_exists(
+        ClientLanguage language, string salutation, string subject, string closing)
+    {
+        await SetClientAsync(language, "Vilniaus g. 12-3, Alytus");
+
+        var letter = await ComposeAsync();
+
+        Assert.Equal((language, language), (letter.Language, letter.ClientLanguage));
+        Assert.StartsWith(salutation + "\n\n", letter.Body);
+        Assert.Equal(subject, letter.Subject);
+        Assert.Contains($"\n\n{closing}\nAsta Petrauskienė\n", letter.Body);
+        Assert.DoesNotContain("{", letter.Body + letter.Subject);
+    }
+
+    [Fact]
+    public async Task A_client_whose_language_has_no_template_gets_the_letter_in_lithuanian_and_the_form_can_say_so()
+    {
+        await SetClientAsync(ClientLanguage.Polish, "Vilniaus g. 12-3, Alytus");
+        var documents = (await database.Send(new ListLetterTemplates(), caseworker)).Single(t => t.Code == "documents");
+
+        var letter = await ComposeAsync();
+
+        Assert.Equal(ClientLanguage.Lithuanian, documents.LanguageFor(ClientLanguage.Polish));
+        Assert.Equal(ClientLanguage.Russian, documents.LanguageFor(ClientLanguage.Russian));
+        Assert.Equal((ClientLanguage.Lithuanian, ClientLanguage.Polish), (letter.Language, letter.ClientLanguage));
+        Assert.StartsWith("Gerb. Ona Žemaitiene,", letter.Body);
+    }
+
+    [Fact]
+    public async Task The_recipient_of_a_new_letter_shows_a_missing_address_and_the_read_is_audited()
+    {
+        await SetClientAsync(ClientLanguage.English, null);
+
+        var recipient = await database.Send(new GetLetterRecipient(@case.CaseId), caseworker);
+
+        Assert.Equal(("Ona Žemaitienė", (string?)null, false, ClientLanguage.English),
+            (recipient.ClientName, recipient.Address, recipient.HasAddress, recipient.Language));
+        var audit = await database.ReadAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == nameof(GetLetterRecipient)).ToListAsync());
+        Assert.Contains(@case.ClientId.ToString(), Assert.Single(audit).Fields);
+    }
+
+    [Fact]
+    public async Task A_letter_read_for_its_pdf_says_so_in_the_audit_row()
+    {
+        var letter = await ComposeAsync();
+
+        await database.Send(new GetLetter(letter.Id, GetLetter.PdfPurpose), caseworker);
+
+        var reads = await database.ReadAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == nameof(GetLetter)).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([null, GetLetter.PdfPurpose], reads.Select(r => r.Reason));
     }
 }

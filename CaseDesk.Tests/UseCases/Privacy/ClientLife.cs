@@ -87,7 +87,7 @@ public sealed record ClientLife(
         await database.Send(new ReplyToEmail(email1, await VersionOf<EmailEnquiry>(email1), $"Re: Dėl pagalbos {marker}",
             $"Gerb. {first}, atsakome. {marker}"), cw);
 
-        var template = StandardLetterTemplates.All.Single(t => t.Code == "documents").Id;
+        var template = StandardLetterTemplates.Template("documents").Id;
         var letter1 = await database.Send(new ComposeLetter(case1, template), cw);
         var letter2 = await database.Send(new ComposeLetter(case2, template), cw);
         await database.Send(new MarkLetterSent(letter1, await VersionOf<InformationLetter>(letter1), Now(), LetterChannel.Post), cw);

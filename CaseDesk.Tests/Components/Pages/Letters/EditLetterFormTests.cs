@@ -16,7 +16,7 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
     private async Task<LetterDetails> LetterAsync()
     {
         var @case = await CaseworkSeed.CaseAsync(Database, asta);
-        var id = await Database.Send(new ComposeLetter(@case.CaseId, StandardLetterTemplates.All.Single(t => t.Code == "documents").Id,
+        var id = await Database.Send(new ComposeLetter(@case.CaseId, StandardLetterTemplates.Template("documents").Id,
             Database.Clock.UtcDateTime), asta);
         return await Database.Send(new GetLetter(id), asta);
     }
