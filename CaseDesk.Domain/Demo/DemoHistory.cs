@@ -27,14 +27,16 @@ namespace CaseDesk.Domain.Demo;
 /// <summary>How much demo history to make. The defaults are the demo logins' data set.</summary>
 public sealed record DemoHistoryOptions
 {
-    public int Clients { get; init; } = 120;
+    public int Clients { get; init; } = 80;
     /// <summary>Weeks of history ending now; the dashboard's 30-day window lies inside it.</summary>
     public int Weeks { get; init; } = 6;
+    public int Complaints { get; init; } = 14;
     public int Seed { get; init; } = 2026;
 }
 
+/// <summary>What was made, and the time spent in each kind of request (slowest first).</summary>
 public sealed record DemoHistoryReport(int Clients, int Cases, int Contacts, int PhoneMessages, int Emails, int Visits, int Letters,
-    int Complaints, int Requests, TimeSpan Took);
+    int Complaints, int Requests, TimeSpan Took, IReadOnlyList<(string Request, TimeSpan Took)> ByRequest);
 
 /// <summary>
 /// The demo data set for the demo logins, made as real use makes it: every record is a request of the right demo
@@ -131,10 +133,12 @@ public static class DemoHistory
         private Caller reception = default!, officer = default!;
         private List<Worker> workers = [];
         private readonly List<DemoCase> cases = [];
+        private readonly Dictionary<string, TimeSpan> timings = [];
         private int clients, contacts, phoneMessages, emails, visits, letters, complaints, requests;
 
         public DemoHistoryReport Report(TimeSpan took) =>
-            new(clients, cases.Count, contacts, phoneMessages, emails, visits, letters, complaints, requests, took);
+            new(clients, cases.Count, contacts, phoneMessages, emails, visits, letters, complaints, requests, took,
+                timings.OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value)).ToList());
 
         public async Task ExecuteAsync(CancellationToken ct)
         {
@@ -148,11 +152,18 @@ public static class DemoHistory
                 At(at, () => NewClientAsync());
             }
             // Complaints and suggestions arrive through the weeks.
-            for (var i = 0; i < Math.Max(4, options.Clients / 8); i++)
-                At(WorkingMomentBetween(start.AddDays(7), end.AddHours(-2)), () => NewComplaintAsync());
+            // The long stories first, so they can run to the end; every stage is reached by some.
+            for (var i = 0; i < options.Complaints; i++)
+            {
+                var steps = ComplaintSteps[i % ComplaintSteps.Length];
+                var leaveActionOpen = i % 3 == 1;
+                var share = (double)i / options.Complaints;
+                At(WorkingMomentBetween(start.AddDays(5 + 25 * share), start.AddDays(7 + 25 * share)), () => NewComplaintAsync(steps, leaveActionOpen));
+            }
             // The breach sweep runs every minute in the app; once per working day is enough to leave its notifications.
             for (var day = start.Date; day < end; day = day.AddDays(1))
-                At(day.AddHours(15), () => Send(new NotifyBreaches(), Caller.System));
+                if (Calendar.IsWorkingDay(DateOnly.FromDateTime(day)))
+                    At(day.AddHours(14), () => Send(new NotifyBreaches(), Caller.System));
 
             while (agenda.TryDequeue(out var action, out var when))
             {
@@ -220,7 +231,16 @@ public static class DemoHistory
         private async Task<T> Send<T>(IRequest<T> request, Caller caller)
         {
             requests++;
-            return await sender.Send(request, caller);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await sender.Send(request, caller);
+            }
+            finally
+            {
+                var name = request.GetType().Name;
+                timings[name] = timings.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(started);
+            }
         }
 
         private async Task<Guid> VersionAsync(Func<CaseDeskDb, Task<Guid>> read)
@@ -252,7 +272,8 @@ public static class DemoHistory
             {
                 var worker = Pick(workers);
                 var service = Pick(Services.Where(s => !s.Cash).ToList()).Name;
-                var caseId = await Send(new OpenCase(clientId, service, worker.UnitId, worker.Caller.UserId, null), registrar);
+                var due = Calendar.AddWorkingMinutes(Now, r.Next(5, 40) * WorkingCalendar.MinutesPerWorkingDay);
+                var caseId = await Send(new OpenCase(clientId, service, worker.UnitId, worker.Caller.UserId, due), registrar);
                 var demoCase = new DemoCase(caseId, clientId, $"{first} {last}", phone, email, worker);
                 cases.Add(demoCase);
                 PlanCaseStory(demoCase);
@@ -263,7 +284,7 @@ public static class DemoHistory
         private void PlanCaseStory(DemoCase k)
         {
             var from = Now;
-            for (var i = r.Next(1, 5); i > 0; i--)
+            for (var i = r.Next(1, 4); i > 0; i--)
                 At(WorkingMomentBetween(from, end), () => ContactAsync(k));
             if (Chance(0.45))
                 At(WorkingMomentBetween(from, end), () => PhoneMessageAsync(k));
@@ -384,12 +405,15 @@ public static class DemoHistory
 
         // ---------- complaints ----------
 
-        private async Task NewComplaintAsync()
+        /// <summary>How many steps each complaint takes, in order of registration: 9 closes it, 6 plans its action.</summary>
+        private static readonly int[] ComplaintSteps = [9, 9, 6, 9, 7, 6, 4, 2, 8, 1, 6, 3, 0, 5];
+
+        private async Task NewComplaintAsync(int stepsToTake, bool leaveActionOpen)
         {
             if (cases.Count == 0)
                 return;
             var k = Pick(cases);
-            var complaint = Chance(0.8);
+            var complaint = stepsToTake > 0 || Chance(0.5);
             var touchpoint = Pick(new[] { 2, 3, 6, 7, 8 });
             var commitment = touchpoint switch { 2 => "VIII", 3 => "IX", 7 => "VIII", _ => "X" };
             var id = await Send(new RegisterFeedback(complaint ? FeedbackKind.Complaint : FeedbackKind.Suggestion,
@@ -399,12 +423,10 @@ public static class DemoHistory
             complaints++;
             if (!complaint)
                 return;
-            // How far this complaint gets in the weeks left: some stay registered, most move on, a few are closed.
-            var stages = r.Next(0, 10);
-            After(Delay(WorkingCalendar.MinutesPerWorkingDay, 0.25), () => ComplaintStepAsync(id, k, stages));
+            After(Delay(WorkingCalendar.MinutesPerWorkingDay, 0.3), () => ComplaintStepAsync(id, k, stepsToTake, leaveActionOpen));
         }
 
-        private async Task ComplaintStepAsync(Guid id, DemoCase k, int stepsLeft)
+        private async Task ComplaintStepAsync(Guid id, DemoCase k, int stepsLeft, bool leaveActionOpen)
         {
             if (stepsLeft <= 0)
                 return;
@@ -432,12 +454,12 @@ public static class DemoHistory
                     await Send(new PlanCorrectiveAction(id, version, "Pranešimus kolegoms perduoti raštu sistemoje", k.Worker.Caller.UserId,
                         deadline), officer);
                     var actionId = await VersionAsync(db => db.CorrectiveActions.Where(a => a.ComplaintId == id).Select(a => a.Id).FirstAsync());
-                    if (Chance(0.7))
-                        At(Calendar.AddWorkingMinutes(Now, Delay(Calendar.WorkingMinutesBetween(Now, deadline), 0.15)),
-                            () => Send(new ReportActionDone(actionId), k.Worker.Caller));
-                    else
+                    if (leaveActionOpen)
                         return; // the action is left open: no more steps until it is done
-                    At(deadline.AddHours(1), () => ComplaintStepAsync(id, k, stepsLeft - 1));
+                    var reported = Calendar.AddWorkingMinutes(Now, Delay(Calendar.WorkingMinutesBetween(Now, deadline), 0.15));
+                    At(reported, () => Send(new ReportActionDone(actionId), k.Worker.Caller));
+                    // The officer checks once the deadline has passed and the owner has reported it done.
+                    At(Calendar.AddWorkingMinutes(reported > deadline ? reported : deadline, r.Next(30, 600)), () => ComplaintStepAsync(id, k, stepsLeft - 1, leaveActionOpen));
                     return;
                 case ComplaintStage.ActionsPlanned:
                     var actions = await VersionAsync(async db => (await db.CorrectiveActions.AsNoTracking().Where(a => a.ComplaintId == id
@@ -455,7 +477,7 @@ public static class DemoHistory
                 default:
                     return;
             }
-            After(Delay(WorkingCalendar.MinutesPerWorkingDay, 0.3), () => ComplaintStepAsync(id, k, stepsLeft - 1));
+            After(Delay(WorkingCalendar.MinutesPerWorkingDay / 2, 0.2), () => ComplaintStepAsync(id, k, stepsLeft - 1, leaveActionOpen));
         }
 
         private async Task<(ComplaintStage, Guid)> ComplaintStateAsync(Guid id)
