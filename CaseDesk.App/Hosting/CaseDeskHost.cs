@@ -132,7 +132,7 @@ public static class CaseDeskHost
         var demoLogins = config.GetValue<bool>("Demo:Seed")
             ? await DatabaseInitializer.SeedDemoLoginsAsync(app.Services)
             : [];
-        DemoDataReport? demoData = null;
+        DemoHistoryReport? demoData = null;
         if (demoLogins.Count > 0)
             demoData = await SeedDemoDataAsync(app.Services);
         var adminCreated = await DatabaseInitializer.EnsureAdminAsync(app.Services, config["Bootstrap:AdminEmail"], config["Bootstrap:AdminPassword"]);
@@ -147,7 +147,8 @@ public static class CaseDeskHost
                 Console.WriteLine($"Administrator created from configuration: {config["Bootstrap:AdminEmail"]}");
             if (demoData is not null)
                 Console.WriteLine($"Demo data created: {demoData.Clients} clients, {demoData.Cases} cases, {demoData.Contacts} contacts, " +
-                    $"{demoData.PhoneMessages} phone messages, {demoData.Emails} e-mails, {demoData.Visits} visits, {demoData.Letters} letters.");
+                    $"{demoData.PhoneMessages} phone messages, {demoData.Emails} e-mails, {demoData.Visits} visits, {demoData.Letters} letters, " +
+                    $"{demoData.Complaints} complaints and suggestions ({demoData.Requests} requests in {demoData.Took.TotalSeconds:F1} s).");
             if (demoLogins.Count > 0)
             {
                 Console.WriteLine("Demo logins (password for all: " + DatabaseInitializer.DemoPassword + "):");
@@ -158,18 +159,18 @@ public static class CaseDeskHost
         });
     }
 
-    /// <summary>A small, realistic data set for the demo logins, made once: on a database that has no clients yet.</summary>
-    private static async Task<DemoDataReport?> SeedDemoDataAsync(IServiceProvider services)
+    /// <summary>
+    /// Weeks of demo history for the demo logins, made once (on a database that has no clients yet) through the real requests,
+    /// so its commitment clocks are real: the dashboard and "My work" see the same overdue work.
+    /// </summary>
+    private static async Task<DemoHistoryReport?> SeedDemoDataAsync(IServiceProvider services)
     {
         await using (var scope = services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Clients.AnyAsync())
                 return null;
         }
-        var report = await DemoDataGenerator.GenerateAsync(services, new DemoDataOptions
-        {
-            Clients = 120, Cases = 160, Contacts = 900, ExtraCaseworkers = 0, ExtraReceptionists = 0, YearsOfHistory = 1,
-        });
+        var report = await DemoHistory.GenerateAsync(services);
         await DemoIncidents.SeedAsync(services);
         return report;
     }

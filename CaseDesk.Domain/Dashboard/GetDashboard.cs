@@ -169,10 +169,13 @@ public static class DashboardFigureBuilder
         return (byStage, byAge);
     }
 
-    /// <summary>Corrective actions past their deadline and not yet verified (the officer's desk calls them overdue).</summary>
+    /// <summary>
+    /// Corrective actions past their deadline that their owner has neither reported done nor seen verified done: the same
+    /// rule as "My work" (<see cref="Work.Overdue"/>). One reported done and waiting for verification is the officer's desk.
+    /// </summary>
     public static IQueryable<CorrectiveAction> OverdueActions(CaseDeskDb db, DashboardScope scope, DateTime now)
     {
-        var overdue = db.CorrectiveActions.AsNoTracking().Where(a => a.VerifiedAtUtc == null && a.DeadlineUtc < now);
+        var overdue = db.CorrectiveActions.AsNoTracking().Where(Work.Overdue.ActionOpenForOwner).Where(a => a.DeadlineUtc < now);
         if (scope.OwnerUserId is { } owner) overdue = overdue.Where(a => a.OwnerUserId == owner);
         if (scope.UnitId is { } unit) overdue = overdue.Where(a => db.Users.Any(u => u.Id == a.OwnerUserId && u.UnitId == unit));
         return overdue;

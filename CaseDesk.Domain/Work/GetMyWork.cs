@@ -72,7 +72,9 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
 
         var visits = await db.HomeVisits.AsNoTracking()
             .Where(v => v.CaseworkerUserId == me && (v.Status == VisitStatus.Offered || v.Status == VisitStatus.Agreed))
-            .Select(v => new { v.Id, v.Purpose, v.ClientId, v.CaseId, v.Status, v.OfferedAtUtc, v.AgreedStartUtc }).ToListAsync(ct);
+            .Select(v => new { v.Id, v.Purpose, v.ClientId, v.CaseId, v.Status, v.OfferedAtUtc, v.AgreedStartUtc, v.ArrivedAtUtc }).ToListAsync(ct);
+        // Arrived, the visit is still to record, but its punctuality clock has finished (met or missed): not overdue twice.
+        var arrived = visits.Where(v => v.ArrivedAtUtc is not null).Select(v => v.Id).ToHashSet();
         items.AddRange(visits.Select(v => v.Status == VisitStatus.Offered
             ? new WorkItem(WorkKind.VisitToAgree, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.OfferedAtUtc + VisitOfferedWithin)
             : new WorkItem(WorkKind.Visit, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.AgreedStartUtc!.Value)));
@@ -84,7 +86,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             .ToListAsync(ct));
 
         items.AddRange((await db.CorrectiveActions.AsNoTracking()
-                .Where(a => a.OwnerUserId == me && a.ReportedDoneAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done))
+                .Where(a => a.OwnerUserId == me).Where(Overdue.ActionOpenForOwner)
                 .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a.Id, a.Description, a.DeadlineUtc, ComplaintId = c.Id, c.Number })
                 .ToListAsync(ct))
             .Select(a => new WorkItem(WorkKind.CorrectiveAction, a.Id, Shorten(a.Description), a.Number, null, null, a.DeadlineUtc, ComplaintId: a.ComplaintId)));
@@ -97,6 +99,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             .ToLookup(c => (c.SubjectId, c.Kind));
         return items.Select(item => ClockKindOf(item.Kind) is { } kind && clocks[(item.Id, kind)].FirstOrDefault() is { } c
                 ? item with { DueAtUtc = c.DueAtUtc, Status = c.StatusAt(now) }
+                : item.Kind == WorkKind.Visit && arrived.Contains(item.Id) ? item with { Status = ClockStatus.OnTrack }
                 : item with { Status = item.DueAtUtc < now ? ClockStatus.Breached : item.DueAtUtc < now + AtRiskWithin ? ClockStatus.AtRisk : ClockStatus.OnTrack })
             .OrderBy(i => i.DueAtUtc).ToList();
     }

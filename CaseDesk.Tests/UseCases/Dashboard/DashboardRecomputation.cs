@@ -49,7 +49,7 @@ internal static class DashboardRecomputation
             .Where(c => scope.OwnerUserId is not { } owner || (c.CaseId is { } caseId && cases[caseId] == owner))
             .ToList();
         var overdue = (await db.CorrectiveActions.AsNoTracking().ToListAsync())
-            .Count(a => a.VerifiedAtUtc is null && a.DeadlineUtc < nowUtc
+            .Count(a => a.ReportedDoneAtUtc is null && a.Result != VerificationResult.Done && a.DeadlineUtc < nowUtc
                 && (scope.OwnerUserId is null || a.OwnerUserId == scope.OwnerUserId)
                 && (scope.UnitId is null || users.GetValueOrDefault(a.OwnerUserId) == scope.UnitId));
 

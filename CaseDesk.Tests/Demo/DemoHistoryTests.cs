@@ -1,0 +1,90 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Dashboard;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Demo;
+using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace CaseDesk.Tests.Demo;
+
+/// <summary>The demo logins' database as the app makes it on first run: the demo logins, then the demo history.</summary>
+public sealed class FreshDemo : IAsyncLifetime
+{
+    /// <summary>A Wednesday, 11:30 in Vilnius: the demo's "now".</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 18, 9, 30, 0, TimeSpan.Zero);
+
+    public TestDatabase Database { get; private set; } = default!;
+    public DemoHistoryReport Report { get; private set; } = default!;
+    public Caller Head { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(new FakeClock(Now));
+        await DatabaseInitializer.SeedDemoLoginsAsync(Database.Services);
+        Report = await DemoHistory.GenerateAsync(Database.Services);
+        var head = await Database.FindUserByNameAsync("head");
+        Head = new Caller(head!.Id, "head", new HashSet<string> { Roles.Head });
+    }
+
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+}
+
+/// <summary>Issue 14, defect 2: on the fresh demo database the dashboard and "My work" tell the same story.</summary>
+public sealed class DemoHistoryTests(FreshDemo demo, ITestOutputHelper output) : IClassFixture<FreshDemo>
+{
+    private readonly TestDatabase database = demo.Database;
+
+    [Fact]
+    public async Task The_dashboard_counts_as_breached_exactly_the_overdue_items_of_the_work_lists_and_they_are_not_zero()
+    {
+        var sides = await OverdueTruth.ReadAsync(database, demo.Head);
+        output.WriteLine($"{demo.Report with { ByRequest = [] }}");
+        output.WriteLine(string.Join(Environment.NewLine, demo.Report.ByRequest.Select(r => $"  {r.Request}: {r.Took.TotalMilliseconds:F0} ms")));
+        output.WriteLine(sides.Describe() + $"; not counted (promises, cases due): {sides.NotCountedOverdue}; ownerless breached: {sides.OwnerlessBreached}");
+
+        Assert.True(sides.DepartmentBreached > 0, "the demo month has breached clocks");
+        Assert.True(sides.WorkLists.SetEquals(sides.Dashboard), sides.Describe());
+        // The department's figures are the owners' rows plus the complaint clocks, which are nobody's "My work" (the officer's desk).
+        Assert.Equal(sides.WorkLists.Count, sides.DepartmentBreached - sides.OwnerlessBreached + sides.DepartmentActionsOverdue);
+    }
+
+    [Fact]
+    public async Task The_month_has_met_and_missed_clocks_of_every_kind_it_touches_complaints_in_several_stages_and_overdue_actions()
+    {
+        var figures = await database.Send(new GetDashboard(DashboardScope.Department, DashboardWindow.Last30Days), demo.Head);
+        output.WriteLine(string.Join(Environment.NewLine, figures.Channels.Select(c => $"{c.Kind}: {c.Clocks.Met} met, {c.Clocks.Missed} missed")));
+        foreach (var kind in new[] { ClockKind.CallBack, ClockKind.EmailReply, ClockKind.InformationLetter, ClockKind.VisitAgreed })
+        {
+            var channel = figures.Channels.Single(c => c.Kind == kind);
+            Assert.True(channel.Clocks.Met > 0 && channel.Clocks.Missed > 0, $"{kind}: {channel.Clocks}");
+        }
+        Assert.True(figures.Punctuality.Clocks.Met > 0 && figures.Punctuality.Clocks.Missed > 0, $"visits on time and late: {figures.Punctuality.Clocks}");
+        Assert.True(figures.OpenComplaintsByStage.Count(s => s.Count > 0) >= 3, "open complaints in several stages");
+        Assert.True(figures.CorrectiveActionsOverdue > 0);
+        Assert.True(await database.ReadAsync(db => db.Complaints.AnyAsync(c => c.Stage == ComplaintStage.Closed)), "some complaints are closed");
+    }
+
+    [Fact]
+    public async Task Every_contact_happens_inside_office_hours_on_a_working_day_and_not_after_now()
+    {
+        var contacts = await database.ReadAsync(db => db.Contacts.AsNoTracking().Select(c => new { c.OccurredAtUtc, c.RecordedAtUtc }).ToListAsync());
+        Assert.True(contacts.Count > 200);
+        var calendar = WorkingCalendar.Default;
+        // Recorded while the office is open; a contact may have happened a little before it was written down, never at night.
+        Assert.All(contacts, c => Assert.True(calendar.WorkingMinutesBetween(c.RecordedAtUtc.AddMinutes(-1), c.RecordedAtUtc) > 0,
+            $"recorded at {VilniusTime.ToLocal(c.RecordedAtUtc):ddd yyyy-MM-dd HH:mm} Vilnius"));
+        Assert.All(contacts, c => Assert.InRange(VilniusTime.ToLocal(c.OccurredAtUtc).Hour, 7, 17));
+        Assert.All(contacts, c => Assert.True(c.RecordedAtUtc <= FreshDemo.Now.UtcDateTime));
+    }
+
+    [Fact]
+    public async Task Every_call_back_and_reply_stopped_a_clock()
+    {
+        var unstopped = await database.ReadAsync(db => db.PhoneMessages.CountAsync(m => m.CalledBackAtUtc != null
+            && !db.ResponseClocks.Any(c => c.SubjectId == m.Id && (c.State == ClockState.Met || c.State == ClockState.Missed))));
+        Assert.Equal(0, unstopped);
+    }
+}
