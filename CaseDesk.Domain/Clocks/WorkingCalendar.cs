@@ -77,8 +77,20 @@ public sealed class WorkingCalendar
 
     public static bool IsPublicHoliday(DateOnly date) => PublicHolidays(date.Year).Any(h => h.Date == date);
 
-    /// <summary>When the office closes on <paramref name="date"/> (Vilnius time); null when it is not a working day.</summary>
-    public TimeOnly? ClosingTime(DateOnly date) => IsWorkingDay(date) ? hours[date.DayOfWeek].Closes : null;
+    /// <summary>
+    /// When the office closes on <paramref name="date"/> (Vilnius time); null when it is not a working day.
+    /// The working day before a public holiday is one hour shorter (Labour Code, art. 112(4)).
+    /// </summary>
+    public TimeOnly? ClosingTime(DateOnly date)
+    {
+        if (!IsWorkingDay(date)) return null;
+        var h = hours[date.DayOfWeek];
+        if (!IsEveOfPublicHoliday(date)) return h.Closes;
+        var shortened = h.Closes!.Value.AddHours(-1);
+        return shortened > h.Opens!.Value ? shortened : h.Opens.Value;
+    }
+
+    public static bool IsEveOfPublicHoliday(DateOnly date) => IsPublicHoliday(date.AddDays(1));
 
     private TimeOnly OpeningTime(DateOnly date) => hours[date.DayOfWeek].Opens!.Value;
 
