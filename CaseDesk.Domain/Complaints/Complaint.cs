@@ -192,6 +192,11 @@ public sealed class Complaint : IVersioned
                 StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
         var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
         action.Verify(result, evidence, at, by);
+        MoveOnWhenVerified(at, by);
+    }
+
+    private void MoveOnWhenVerified(DateTime at, string by)
+    {
         if (Kind == FeedbackKind.Suggestion)
             return;
         if (actions.All(a => a.Result == VerificationResult.Done))
@@ -199,6 +204,21 @@ public sealed class Complaint : IVersioned
             Stage = ComplaintStage.ActionsVerified;
             steps.Add(new ComplaintStep(Id, ComplaintStage.ActionsVerified, at, by, null));
         }
+    }
+
+    /// <summary>
+    /// Takes back an action that should not be done (planned twice, overtaken by another): it stays in the
+    /// history with the reason. When the actions left are all verified done, the complaint moves on.
+    /// </summary>
+    public void WithdrawAction(Guid actionId, string reason, DateTime at, string by)
+    {
+        if (Kind == FeedbackKind.Complaint && Stage != ComplaintStage.ActionsPlanned)
+            throw new DomainRefusalException(T("Actions cannot be withdrawn now, because the complaint is at the step \"{0}\" and actions are withdrawn at the step \"{1}\".",
+                StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
+        var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
+        action.Withdraw(reason, at, by);
+        steps.Add(new ComplaintStep(Id, Stage, at, by, T("Withdrawn: {0}. Reason: {1}", action.Description, action.WithdrawalReason!), action.Id));
+        MoveOnWhenVerified(at, by);
     }
 
     /// <summary>The client is told what was decided and done (touchpoint 10). Anonymous feedback has no one to tell.</summary>
@@ -302,9 +322,10 @@ public sealed class ComplaintStep
 {
     private ComplaintStep() { }
 
-    public ComplaintStep(Guid complaintId, ComplaintStage stage, DateTime atUtc, string byUserId, string? note)
+    public ComplaintStep(Guid complaintId, ComplaintStage stage, DateTime atUtc, string byUserId, string? note, Guid? withdrawnActionId = null)
     {
         Id = Guid.CreateVersion7(); ComplaintId = complaintId; Stage = stage; AtUtc = atUtc; ByUserId = byUserId; Note = note;
+        WithdrawnActionId = withdrawnActionId;
     }
 
     public Guid Id { get; private set; }
@@ -313,6 +334,8 @@ public sealed class ComplaintStep
     public DateTime AtUtc { get; private set; }
     public string ByUserId { get; private set; } = "";
     public string? Note { get; private set; }
+    /// <summary>Set when the entry records that this action was withdrawn (the stage does not change).</summary>
+    public Guid? WithdrawnActionId { get; private set; }
 }
 
 public enum TagKind
@@ -352,8 +375,40 @@ public sealed class CorrectiveAction
     public string? Evidence { get; private set; }
     public DateTime? VerifiedAtUtc { get; private set; }
     public string? VerifiedByUserId { get; private set; }
+    /// <summary>A withdrawn action stays in the complaint's history but no longer counts as open or overdue anywhere.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public string? WithdrawnByUserId { get; private set; }
+    public string? WithdrawalReason { get; private set; }
 
-    public void ReportDone(DateTime at) => ReportedDoneAtUtc ??= at;
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
+
+    /// <summary>Still to be done or checked: neither verified done nor withdrawn.</summary>
+    public bool IsOpen => Result != VerificationResult.Done && !IsWithdrawn;
+
+    public void ReportDone(DateTime at)
+    {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be reported done, because it was withdrawn."));
+        ReportedDoneAtUtc ??= at;
+    }
+
+    public void Withdraw(string reason, DateTime at, string by)
+    {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be withdrawn, because it was already withdrawn."));
+        if (Result == VerificationResult.Done)
+            throw new DomainRefusalException(T("The action cannot be withdrawn, because it was already verified as done."));
+        Require(reason, T("Say why the action is withdrawn."));
+        WithdrawnAtUtc = at;
+        WithdrawnByUserId = by;
+        WithdrawalReason = reason.Trim();
+    }
+
+    private static void Require(string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new DomainRefusalException(message);
+    }
 
     public void Verify(VerificationResult result, string evidence, DateTime at, string by)
     {
@@ -372,6 +427,8 @@ public sealed class CorrectiveAction
     /// <summary>A "not done" verification gives the owner a new deadline; the officer checks again after it.</summary>
     public void Extend(DateTime newDeadlineUtc, DateTime at)
     {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action gets no new deadline, because it was withdrawn."));
         if (Result != VerificationResult.NotDone)
             throw new DomainRefusalException(T("Only an action verified as not done gets a new deadline."));
         if (newDeadlineUtc <= at)

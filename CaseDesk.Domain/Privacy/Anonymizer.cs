@@ -134,6 +134,8 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(m => m.Position, (string?)null)
             .SetProperty(m => m.Phone, "")
             .SetProperty(m => m.Message, Redacted)
+            .SetProperty(m => m.CalledBackWho, m => m.CalledBackWho == null ? null : Anonymization.Name)
+            .SetProperty(m => m.CallBackSummary, m => m.CallBackSummary == null ? null : Redacted)
             .SetProperty(m => m.Version, version), ct);
     }
 
