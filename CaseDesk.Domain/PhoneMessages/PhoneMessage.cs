@@ -99,8 +99,8 @@ public sealed class PhoneMessage : IVersioned
     public void CalledBackWithoutClient(string who, string summary, DateTime occurredAtUtc, DateTime atUtc)
     {
         EnsureOpen();
-        if (ClientId is null)
-            throw new DomainRefusalException(T("Link the message to a client first, because the call-back is logged on the client's record."));
+        if (ClientId is not null)
+            throw new DomainRefusalException(T("The call-back was not logged without a client, because the message is linked to a client: log it on the client's record."));
         CalledBackAtUtc = atUtc;
         CalledBackWho = who.Trim();
         CallBackSummary = summary.Trim();
