@@ -170,6 +170,7 @@ public sealed class Complaint : IVersioned
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
             throw new DomainRefusalException(T("The deadline must be in the future."));
+        RefuseDuplicate(description);
         var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
         actions.Add(action);
         if (Stage == ComplaintStage.RootCauseFound)
@@ -199,7 +200,9 @@ public sealed class Complaint : IVersioned
     {
         if (Kind == FeedbackKind.Suggestion)
             return;
-        if (actions.All(a => a.Result == VerificationResult.Done))
+        // Withdrawn actions are not waited for; withdrawing every action leaves the complaint waiting for a new one.
+        var kept = actions.Where(a => !a.IsWithdrawn).ToList();
+        if (kept.Count > 0 && kept.All(a => a.Result == VerificationResult.Done))
         {
             Stage = ComplaintStage.ActionsVerified;
             steps.Add(new ComplaintStep(Id, ComplaintStage.ActionsVerified, at, by, null));
@@ -276,10 +279,27 @@ public sealed class Complaint : IVersioned
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
             throw new DomainRefusalException(T("The deadline must be in the future."));
+        RefuseDuplicate(description);
         var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
         actions.Add(action);
         return action;
     }
+
+    /// <summary>
+    /// The same action twice would be owned, reminded and counted overdue twice. A refusal rather than a
+    /// warning: what the user means instead (a new deadline, another owner) has its own way.
+    /// </summary>
+    private void RefuseDuplicate(string description)
+    {
+        var same = actions.FirstOrDefault(a => a.IsOpen && SameText(a.Description, description));
+        if (same is not null)
+            throw new DomainRefusalException(T("The action was not added, because the complaint already has the open action \"{0}\": change its deadline or withdraw it instead.",
+                same.Description));
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.CurrentCultureIgnoreCase);
 
     private void EnsureAt(ComplaintStage from)
     {
@@ -412,10 +432,14 @@ public sealed class CorrectiveAction
 
     public void Verify(VerificationResult result, string evidence, DateTime at, string by)
     {
-        if (at < DeadlineUtc && ReportedDoneAtUtc is null)
-            throw new DomainRefusalException(T("The action cannot be verified yet, because its deadline has not passed and its owner has not reported it done."));
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be verified, because it was withdrawn."));
         if (Result == VerificationResult.Done)
-            throw new DomainRefusalException(T("This action was already verified as done."));
+            throw new DomainRefusalException(T("The action cannot be verified again, because it was already verified as done."));
+        // Verifiable after the deadline, or earlier on the owner's report: before the deadline only the report is missing.
+        if (at < DeadlineUtc && ReportedDoneAtUtc is null)
+            throw new DomainRefusalException(T("The action cannot be verified before its deadline {0}, because its owner has not reported it done.",
+                VilniusTime.ToLocal(DeadlineUtc).ToString("yyyy-MM-dd HH:mm")));
         if (string.IsNullOrWhiteSpace(evidence))
             throw new DomainRefusalException(T("Write the evidence the verification rests on."));
         Result = result;

@@ -93,7 +93,7 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
         var isAnonymous = c.IsAnonymous;
         var isOpen = c.Kind == FeedbackKind.Complaint
             ? c.Stage != ComplaintStage.Closed
-            : (c.ThankedAtUtc is null && !isAnonymous) || c.Actions.Any(a => a.Result != VerificationResult.Done);
+            : (c.ThankedAtUtc is null && !isAnonymous) || c.Actions.Any(a => a.IsOpen);
 
         return new ComplaintDetails(c.Id, c.Version, c.Number, c.Kind, c.Source, c.ReceivedAtUtc, c.RegisteredAtUtc, Name(c.RegisteredByUserId), c.Text,
             c.ClientId, client?.Name, client?.Phone, client?.Email, c.CaseId, caseNumber, c.ContactName, c.ContactDetails, isAnonymous, c.Stage, isOpen,
@@ -105,7 +105,7 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
                 a.DeadlineUtc, a.CreatedAtUtc, a.ReportedDoneAtUtc, a.Result, a.Evidence, a.VerifiedAtUtc,
                 a.VerifiedByUserId is null ? null : Name(a.VerifiedByUserId),
                 (c.Kind == FeedbackKind.Suggestion || c.Stage == ComplaintStage.ActionsPlanned)
-                    && a.Result != VerificationResult.Done && (now >= a.DeadlineUtc || a.ReportedDoneAtUtc is not null),
+                    && a.IsOpen && (now >= a.DeadlineUtc || a.ReportedDoneAtUtc is not null),
                 a.WithdrawnAtUtc, a.WithdrawnByUserId is null ? null : Name(a.WithdrawnByUserId), a.WithdrawalReason)).ToList(),
             touchpoints.Select(t => new TagRow(t.Number.ToString(CultureInfo.InvariantCulture), $"{t.Number}. {ComplaintQueries.Localized(t.NameLt, t.NameEn)}")).ToList(),
             commitments.Select(k => new TagRow(k.Numeral, $"{k.Numeral} {ComplaintQueries.Localized(k.TitleLt, k.TitleEn)}")).ToList(),

@@ -169,10 +169,10 @@ public static class DashboardFigureBuilder
         return (byStage, byAge);
     }
 
-    /// <summary>Corrective actions past their deadline and not yet verified (the officer's desk calls them overdue).</summary>
+    /// <summary>Corrective actions past their deadline, not yet verified and not withdrawn (the officer's desk calls them overdue).</summary>
     public static IQueryable<CorrectiveAction> OverdueActions(CaseDeskDb db, DashboardScope scope, DateTime now)
     {
-        var overdue = db.CorrectiveActions.AsNoTracking().Where(a => a.VerifiedAtUtc == null && a.DeadlineUtc < now);
+        var overdue = db.CorrectiveActions.AsNoTracking().Where(a => a.VerifiedAtUtc == null && a.WithdrawnAtUtc == null && a.DeadlineUtc < now);
         if (scope.OwnerUserId is { } owner) overdue = overdue.Where(a => a.OwnerUserId == owner);
         if (scope.UnitId is { } unit) overdue = overdue.Where(a => db.Users.Any(u => u.Id == a.OwnerUserId && u.UnitId == unit));
         return overdue;

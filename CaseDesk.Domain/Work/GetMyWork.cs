@@ -84,7 +84,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             .ToListAsync(ct));
 
         items.AddRange((await db.CorrectiveActions.AsNoTracking()
-                .Where(a => a.OwnerUserId == me && a.ReportedDoneAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done))
+                .Where(a => a.OwnerUserId == me && a.ReportedDoneAtUtc == null && a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done))
                 .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a.Id, a.Description, a.DeadlineUtc, ComplaintId = c.Id, c.Number })
                 .ToListAsync(ct))
             .Select(a => new WorkItem(WorkKind.CorrectiveAction, a.Id, Shorten(a.Description), a.Number, null, null, a.DeadlineUtc, ComplaintId: a.ComplaintId)));

@@ -141,7 +141,7 @@ public sealed class ComplaintStateMachineTests
         var action = complaint.PlanAction("Apmokyti darbuotojus", Owner, now.AddDays(5), now, Officer);
 
         var early = Assert.Throws<DomainRefusalException>(() => complaint.Verify(action.Id, VerificationResult.Done, "Įrodymas", now.AddDays(4), Officer));
-        Assert.Contains("because its deadline has not passed", early.Because);
+        Assert.Contains("because its owner has not reported it done", early.Because);
         Assert.Null(action.Result);
 
         action.ReportDone(now.AddDays(1));
