@@ -7,14 +7,17 @@ using static CaseDesk.Domain.Common.DomainText;
 
 namespace CaseDesk.Domain.Clocks;
 
-/// <summary>Office hours, one-off closures and the public holidays of a year.</summary>
+/// <summary>Office hours, one-off closures, the public holidays of a year and the shortened eves before them.</summary>
 [AnyStaff]
 public sealed record GetWorkingCalendar(int Year) : IQuery<WorkingCalendarDetails>;
 
 public sealed record OfficeDayRow(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes, Guid Version);
 public sealed record ClosureRow(DateOnly Date, string Reason);
 public sealed record HolidayRow(DateOnly Date, string NameLt);
-public sealed record WorkingCalendarDetails(IReadOnlyList<OfficeDayRow> Hours, IReadOnlyList<ClosureRow> Closures, IReadOnlyList<HolidayRow> Holidays);
+/// <summary>A working day before a public holiday, closing an hour early (Labour Code art. 112(4)).</summary>
+public sealed record ShortDayRow(DateOnly Date, TimeOnly Closes, string HolidayNameLt);
+public sealed record WorkingCalendarDetails(IReadOnlyList<OfficeDayRow> Hours, IReadOnlyList<ClosureRow> Closures, IReadOnlyList<HolidayRow> Holidays,
+    IReadOnlyList<ShortDayRow> ShortDays);
 
 internal sealed class GetWorkingCalendarValidator : AbstractValidator<GetWorkingCalendar>
 {
@@ -29,7 +32,14 @@ internal sealed class GetWorkingCalendarHandler(CaseDeskDb db) : IRequestHandler
         var ordered = days.OrderBy(d => ((int)d.Day + 6) % 7).Select(d => new OfficeDayRow(d.Day, d.Opens, d.Closes, d.Version)).ToList();
         var closures = await db.Closures.AsNoTracking().OrderBy(c => c.Date).Select(c => new ClosureRow(c.Date, c.Reason)).ToListAsync(ct);
         var holidays = WorkingCalendar.PublicHolidays(request.Year).Select(h => new HolidayRow(h.Date, h.NameLt)).OrderBy(h => h.Date).ToList();
-        return new WorkingCalendarDetails(ordered, closures, holidays);
+        var calendar = await ClockBook.LoadCalendarAsync(db, ct);
+        // Next year's 1 January makes this year's 31 December an eve.
+        var shortDays = WorkingCalendar.PublicHolidays(request.Year).Concat(WorkingCalendar.PublicHolidays(request.Year + 1))
+            .Select(h => (Eve: h.Date.AddDays(-1), h.NameLt))
+            .Where(x => x.Eve.Year == request.Year && calendar.IsWorkingDay(x.Eve))
+            .OrderBy(x => x.Eve)
+            .Select(x => new ShortDayRow(x.Eve, calendar.ClosingTime(x.Eve)!.Value, x.NameLt)).ToList();
+        return new WorkingCalendarDetails(ordered, closures, holidays, shortDays);
     }
 }
 

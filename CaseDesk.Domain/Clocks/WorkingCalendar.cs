@@ -77,6 +77,23 @@ public sealed class WorkingCalendar
 
     public static bool IsPublicHoliday(DateOnly date) => PublicHolidays(date.Year).Any(h => h.Date == date);
 
+    /// <summary>
+    /// When the office closes on <paramref name="date"/> (Vilnius time); null when it is not a working day.
+    /// The working day before a public holiday is one hour shorter (Labour Code, art. 112(4)).
+    /// </summary>
+    public TimeOnly? ClosingTime(DateOnly date)
+    {
+        if (!IsWorkingDay(date)) return null;
+        var h = hours[date.DayOfWeek];
+        if (!IsEveOfPublicHoliday(date)) return h.Closes;
+        var shortened = h.Closes!.Value.AddHours(-1);
+        return shortened > h.Opens!.Value ? shortened : h.Opens.Value;
+    }
+
+    public static bool IsEveOfPublicHoliday(DateOnly date) => IsPublicHoliday(date.AddDays(1));
+
+    private TimeOnly OpeningTime(DateOnly date) => hours[date.DayOfWeek].Opens!.Value;
+
     /// <summary>Working minutes between two UTC instants (zero when <paramref name="toUtc"/> is not after <paramref name="fromUtc"/>).</summary>
     public double WorkingMinutesBetween(DateTime fromUtc, DateTime toUtc)
     {
@@ -118,20 +135,20 @@ public sealed class WorkingCalendar
         var local = Common.VilniusTime.ToLocal(fromUtc);
         var date = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        if (!IsWorkingDay(date) || time >= hours[date.DayOfWeek].Closes!.Value)
+        if (!IsWorkingDay(date) || time >= ClosingTime(date)!.Value)
         {
             date = NextWorkingDay(date);
-            time = hours[date.DayOfWeek].Opens!.Value;
+            time = OpeningTime(date);
         }
-        else if (time < hours[date.DayOfWeek].Opens!.Value)
+        else if (time < OpeningTime(date))
         {
-            time = hours[date.DayOfWeek].Opens!.Value;
+            time = OpeningTime(date);
         }
         for (var i = 0; i < days; i++)
             date = NextWorkingDay(date);
-        var h = hours[date.DayOfWeek];
-        if (time > h.Closes!.Value) time = h.Closes.Value;
-        if (time < h.Opens!.Value) time = h.Opens.Value;
+        var closes = ClosingTime(date)!.Value;
+        if (time > closes) time = closes;
+        if (time < OpeningTime(date)) time = OpeningTime(date);
         return Common.VilniusTime.ToUtc(date.ToDateTime(time));
     }
 
@@ -152,9 +169,8 @@ public sealed class WorkingCalendar
         var last = day.AddYears(10);
         for (; day <= last; day = day.AddDays(1))
         {
-            if (!IsWorkingDay(day)) continue;
-            var h = hours[day.DayOfWeek];
-            yield return (Common.VilniusTime.ToUtc(day.ToDateTime(h.Opens!.Value)), Common.VilniusTime.ToUtc(day.ToDateTime(h.Closes!.Value)));
+            if (ClosingTime(day) is not { } closes) continue;
+            yield return (Common.VilniusTime.ToUtc(day.ToDateTime(OpeningTime(day))), Common.VilniusTime.ToUtc(day.ToDateTime(closes)));
         }
     }
 

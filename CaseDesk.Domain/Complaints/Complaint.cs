@@ -170,6 +170,7 @@ public sealed class Complaint : IVersioned
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
             throw new DomainRefusalException(T("The deadline must be in the future."));
+        RefuseDuplicate(description);
         var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
         actions.Add(action);
         if (Stage == ComplaintStage.RootCauseFound)
@@ -192,13 +193,35 @@ public sealed class Complaint : IVersioned
                 StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
         var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
         action.Verify(result, evidence, at, by);
+        MoveOnWhenVerified(at, by);
+    }
+
+    private void MoveOnWhenVerified(DateTime at, string by)
+    {
         if (Kind == FeedbackKind.Suggestion)
             return;
-        if (actions.All(a => a.Result == VerificationResult.Done))
+        // Withdrawn actions are not waited for; withdrawing every action leaves the complaint waiting for a new one.
+        var kept = actions.Where(a => !a.IsWithdrawn).ToList();
+        if (kept.Count > 0 && kept.All(a => a.Result == VerificationResult.Done))
         {
             Stage = ComplaintStage.ActionsVerified;
             steps.Add(new ComplaintStep(Id, ComplaintStage.ActionsVerified, at, by, null));
         }
+    }
+
+    /// <summary>
+    /// Takes back an action that should not be done (planned twice, overtaken by another): it stays in the
+    /// history with the reason. When the actions left are all verified done, the complaint moves on.
+    /// </summary>
+    public void WithdrawAction(Guid actionId, string reason, DateTime at, string by)
+    {
+        if (Kind == FeedbackKind.Complaint && Stage != ComplaintStage.ActionsPlanned)
+            throw new DomainRefusalException(T("Actions cannot be withdrawn now, because the complaint is at the step \"{0}\" and actions are withdrawn at the step \"{1}\".",
+                StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
+        var action = actions.SingleOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("CorrectiveAction", actionId);
+        action.Withdraw(reason, at, by);
+        steps.Add(new ComplaintStep(Id, Stage, at, by, T("Withdrawn: {0}. Reason: {1}", action.Description, action.WithdrawalReason!), action.Id));
+        MoveOnWhenVerified(at, by);
     }
 
     /// <summary>The client is told what was decided and done (touchpoint 10). Anonymous feedback has no one to tell.</summary>
@@ -256,10 +279,27 @@ public sealed class Complaint : IVersioned
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
             throw new DomainRefusalException(T("The deadline must be in the future."));
+        RefuseDuplicate(description);
         var action = new CorrectiveAction(Guid.CreateVersion7(), Id, description, ownerUserId, deadlineUtc, at, by);
         actions.Add(action);
         return action;
     }
+
+    /// <summary>
+    /// The same action twice would be owned, reminded and counted overdue twice. A refusal rather than a
+    /// warning: what the user means instead (a new deadline, another owner) has its own way.
+    /// </summary>
+    private void RefuseDuplicate(string description)
+    {
+        var same = actions.FirstOrDefault(a => a.IsOpen && SameText(a.Description, description));
+        if (same is not null)
+            throw new DomainRefusalException(T("The action was not added, because the complaint already has the open action \"{0}\": change its deadline or withdraw it instead.",
+                same.Description));
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.CurrentCultureIgnoreCase);
 
     private void EnsureAt(ComplaintStage from)
     {
@@ -302,9 +342,10 @@ public sealed class ComplaintStep
 {
     private ComplaintStep() { }
 
-    public ComplaintStep(Guid complaintId, ComplaintStage stage, DateTime atUtc, string byUserId, string? note)
+    public ComplaintStep(Guid complaintId, ComplaintStage stage, DateTime atUtc, string byUserId, string? note, Guid? withdrawnActionId = null)
     {
         Id = Guid.CreateVersion7(); ComplaintId = complaintId; Stage = stage; AtUtc = atUtc; ByUserId = byUserId; Note = note;
+        WithdrawnActionId = withdrawnActionId;
     }
 
     public Guid Id { get; private set; }
@@ -313,6 +354,8 @@ public sealed class ComplaintStep
     public DateTime AtUtc { get; private set; }
     public string ByUserId { get; private set; } = "";
     public string? Note { get; private set; }
+    /// <summary>Set when the entry records that this action was withdrawn (the stage does not change).</summary>
+    public Guid? WithdrawnActionId { get; private set; }
 }
 
 public enum TagKind
@@ -352,15 +395,51 @@ public sealed class CorrectiveAction
     public string? Evidence { get; private set; }
     public DateTime? VerifiedAtUtc { get; private set; }
     public string? VerifiedByUserId { get; private set; }
+    /// <summary>A withdrawn action stays in the complaint's history but no longer counts as open or overdue anywhere.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public string? WithdrawnByUserId { get; private set; }
+    public string? WithdrawalReason { get; private set; }
 
-    public void ReportDone(DateTime at) => ReportedDoneAtUtc ??= at;
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
+
+    /// <summary>Still to be done or checked: neither verified done nor withdrawn.</summary>
+    public bool IsOpen => Result != VerificationResult.Done && !IsWithdrawn;
+
+    public void ReportDone(DateTime at)
+    {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be reported done, because it was withdrawn."));
+        ReportedDoneAtUtc ??= at;
+    }
+
+    public void Withdraw(string reason, DateTime at, string by)
+    {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be withdrawn, because it was already withdrawn."));
+        if (Result == VerificationResult.Done)
+            throw new DomainRefusalException(T("The action cannot be withdrawn, because it was already verified as done."));
+        Require(reason, T("Say why the action is withdrawn."));
+        WithdrawnAtUtc = at;
+        WithdrawnByUserId = by;
+        WithdrawalReason = reason.Trim();
+    }
+
+    private static void Require(string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new DomainRefusalException(message);
+    }
 
     public void Verify(VerificationResult result, string evidence, DateTime at, string by)
     {
-        if (at < DeadlineUtc && ReportedDoneAtUtc is null)
-            throw new DomainRefusalException(T("The action cannot be verified yet, because its deadline has not passed and its owner has not reported it done."));
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action cannot be verified, because it was withdrawn."));
         if (Result == VerificationResult.Done)
-            throw new DomainRefusalException(T("This action was already verified as done."));
+            throw new DomainRefusalException(T("The action cannot be verified again, because it was already verified as done."));
+        // Verifiable after the deadline, or earlier on the owner's report: before the deadline only the report is missing.
+        if (at < DeadlineUtc && ReportedDoneAtUtc is null)
+            throw new DomainRefusalException(T("The action cannot be verified before its deadline {0}, because its owner has not reported it done.",
+                VilniusTime.ToLocal(DeadlineUtc).ToString("yyyy-MM-dd HH:mm")));
         if (string.IsNullOrWhiteSpace(evidence))
             throw new DomainRefusalException(T("Write the evidence the verification rests on."));
         Result = result;
@@ -372,6 +451,8 @@ public sealed class CorrectiveAction
     /// <summary>A "not done" verification gives the owner a new deadline; the officer checks again after it.</summary>
     public void Extend(DateTime newDeadlineUtc, DateTime at)
     {
+        if (IsWithdrawn)
+            throw new DomainRefusalException(T("The action gets no new deadline, because it was withdrawn."));
         if (Result != VerificationResult.NotDone)
             throw new DomainRefusalException(T("Only an action verified as not done gets a new deadline."));
         if (newDeadlineUtc <= at)

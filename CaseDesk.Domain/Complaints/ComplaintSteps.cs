@@ -30,6 +30,10 @@ public sealed record ChooseRootCause(Guid Id, Guid Version, string Code, string?
 public sealed record PlanCorrectiveAction(Guid Id, Guid Version, string Description, string OwnerUserId, DateTime DeadlineUtc) : ICommand<Guid>;
 
 /// <summary>12.2: after the deadline the standard officer, and only the officer, checks the action was done.</summary>
+/// <summary>Takes back a corrective (or improvement) action with the reason; it stays in the history and no longer counts as open.</summary>
+[AllowedRoles(Roles.Head, Roles.QualityOfficer)]
+public sealed record WithdrawCorrectiveAction(Guid Id, Guid Version, Guid ActionId, string Reason) : ICommand<Guid>;
+
 [AllowedRoles(Roles.QualityOfficer)]
 public sealed record VerifyCorrectiveAction(Guid Id, Guid Version, Guid ActionId, VerificationResult Result, string Evidence) : ICommand<Guid>;
 
@@ -169,6 +173,13 @@ internal sealed class VerifyCorrectiveActionValidator : AbstractValidator<Verify
     }
 }
 
+internal sealed class WithdrawCorrectiveActionValidator : AbstractValidator<WithdrawCorrectiveAction>
+{
+    public WithdrawCorrectiveActionValidator() =>
+        RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the action is withdrawn."))
+            .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+}
+
 internal sealed class InformComplainantValidator : AbstractValidator<InformComplainant>
 {
     public InformComplainantValidator()
@@ -184,7 +195,8 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
     IRequestHandler<RouteComplaint, Guid>, IRequestHandler<ChooseRootCause, Guid>, IRequestHandler<PlanCorrectiveAction, Guid>,
     IRequestHandler<VerifyCorrectiveAction, Guid>, IRequestHandler<ExtendCorrectiveAction, Guid>, IRequestHandler<InformComplainant, Guid>,
     IRequestHandler<CloseComplaint, Guid>, IRequestHandler<ReopenComplaint, Guid>, IRequestHandler<ThankForSuggestion, Guid>,
-    IRequestHandler<AddImprovementAction, Guid>, IRequestHandler<ReportActionDone, MediatR.Unit>, IRequestHandler<TagComplaint, Guid>
+    IRequestHandler<AddImprovementAction, Guid>, IRequestHandler<ReportActionDone, MediatR.Unit>, IRequestHandler<TagComplaint, Guid>,
+    IRequestHandler<WithdrawCorrectiveAction, Guid>
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string Me => callers.Caller.UserId;
@@ -218,6 +230,8 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
         Step(r.Id, r.Version, ct, c => AddAction(c, c.PlanAction(r.Description, r.OwnerUserId, r.DeadlineUtc, Now, Me)));
 
     public Task<Guid> Handle(VerifyCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Verify(r.ActionId, r.Result, r.Evidence, Now, Me));
+
+    public Task<Guid> Handle(WithdrawCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.WithdrawAction(r.ActionId, r.Reason, Now, Me));
 
     public Task<Guid> Handle(ExtendCorrectiveAction r, CancellationToken ct) => Step(r.Id, r.Version, ct, c =>
         (c.Actions.SingleOrDefault(a => a.Id == r.ActionId) ?? throw new NotFoundException("CorrectiveAction", r.ActionId)).Extend(r.NewDeadlineUtc, Now));

@@ -113,7 +113,7 @@ internal sealed class FeedbackDigestHandler(CaseDeskDb db, CallerContext callers
             .ToListAsync(ct);
         var openIds = open.Select(c => c.Id).ToList();
         var actions = await db.CorrectiveActions.AsNoTracking()
-            .Where(a => openIds.Contains(a.ComplaintId) && (a.Result == null || a.Result != VerificationResult.Done))
+            .Where(a => openIds.Contains(a.ComplaintId) && a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done))
             .OrderBy(a => a.DeadlineUtc)
             .Select(a => new { a.ComplaintId, a.OwnerUserId, a.Description, a.DeadlineUtc, a.ReportedDoneAtUtc })
             .ToListAsync(ct);

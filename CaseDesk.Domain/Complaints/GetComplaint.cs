@@ -32,11 +32,19 @@ public sealed record ComplaintDetails(
     Guid IHasClientId.ClientId => ClientId ?? Guid.Empty;
 }
 
-public sealed record ComplaintStepRow(ComplaintStage Stage, DateTime AtUtc, string By, string? Note);
+/// <summary>A step of the path; <see cref="WithdrawnActionId"/> marks an entry that records an action's withdrawal (the stage stays).</summary>
+public sealed record ComplaintStepRow(ComplaintStage Stage, DateTime AtUtc, string By, string? Note, Guid? WithdrawnActionId = null);
 
 /// <summary>An action as the page shows it; <see cref="VerifiableNow"/> says whether the officer may check it at the time of reading.</summary>
 public sealed record CorrectiveActionRow(Guid Id, string Description, string OwnerUserId, string Owner, DateTime DeadlineUtc, DateTime CreatedAtUtc,
-    DateTime? ReportedDoneAtUtc, VerificationResult? Result, string? Evidence, DateTime? VerifiedAtUtc, string? VerifiedBy, bool VerifiableNow);
+    DateTime? ReportedDoneAtUtc, VerificationResult? Result, string? Evidence, DateTime? VerifiedAtUtc, string? VerifiedBy, bool VerifiableNow,
+    DateTime? WithdrawnAtUtc = null, string? WithdrawnBy = null, string? WithdrawalReason = null)
+{
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
+
+    /// <summary>Still to be done or checked: neither verified done nor withdrawn.</summary>
+    public bool IsOpen => Result != VerificationResult.Done && !IsWithdrawn;
+}
 
 public sealed record TagRow(string Value, string Name);
 
@@ -56,7 +64,7 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
             .SingleOrDefaultAsync(x => x.Id == request.Id, ct) ?? throw new NotFoundException("Complaint", request.Id);
 
         var userIds = c.Steps.Select(s => s.ByUserId)
-            .Concat(c.Actions.SelectMany(a => new[] { a.OwnerUserId, a.VerifiedByUserId ?? "" }))
+            .Concat(c.Actions.SelectMany(a => new[] { a.OwnerUserId, a.VerifiedByUserId ?? "", a.WithdrawnByUserId ?? "" }))
             .Append(c.RegisteredByUserId).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -85,19 +93,20 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
         var isAnonymous = c.IsAnonymous;
         var isOpen = c.Kind == FeedbackKind.Complaint
             ? c.Stage != ComplaintStage.Closed
-            : (c.ThankedAtUtc is null && !isAnonymous) || c.Actions.Any(a => a.Result != VerificationResult.Done);
+            : (c.ThankedAtUtc is null && !isAnonymous) || c.Actions.Any(a => a.IsOpen);
 
         return new ComplaintDetails(c.Id, c.Version, c.Number, c.Kind, c.Source, c.ReceivedAtUtc, c.RegisteredAtUtc, Name(c.RegisteredByUserId), c.Text,
             c.ClientId, client?.Name, client?.Phone, client?.Email, c.CaseId, caseNumber, c.ContactName, c.ContactDetails, isAnonymous, c.Stage, isOpen,
             c.DepartmentAtFault, c.Apology, c.Facts, c.ActionPlan,
             c.RootCauseCode, rootCause is null ? null : ComplaintQueries.Localized(rootCause.NameLt, rootCause.NameEn), c.RootCauseText,
             c.Outcome, c.ClientInformedAtUtc, c.ClientInformedHow, c.ThankedAtUtc, c.ClosedAtUtc, c.ReopenCount,
-            c.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new ComplaintStepRow(s.Stage, s.AtUtc, Name(s.ByUserId), s.Note)).ToList(),
+            c.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new ComplaintStepRow(s.Stage, s.AtUtc, Name(s.ByUserId), s.Note, s.WithdrawnActionId)).ToList(),
             c.Actions.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id).Select(a => new CorrectiveActionRow(a.Id, a.Description, a.OwnerUserId, Name(a.OwnerUserId),
                 a.DeadlineUtc, a.CreatedAtUtc, a.ReportedDoneAtUtc, a.Result, a.Evidence, a.VerifiedAtUtc,
                 a.VerifiedByUserId is null ? null : Name(a.VerifiedByUserId),
                 (c.Kind == FeedbackKind.Suggestion || c.Stage == ComplaintStage.ActionsPlanned)
-                    && a.Result != VerificationResult.Done && (now >= a.DeadlineUtc || a.ReportedDoneAtUtc is not null))).ToList(),
+                    && a.IsOpen && (now >= a.DeadlineUtc || a.ReportedDoneAtUtc is not null),
+                a.WithdrawnAtUtc, a.WithdrawnByUserId is null ? null : Name(a.WithdrawnByUserId), a.WithdrawalReason)).ToList(),
             touchpoints.Select(t => new TagRow(t.Number.ToString(CultureInfo.InvariantCulture), $"{t.Number}. {ComplaintQueries.Localized(t.NameLt, t.NameEn)}")).ToList(),
             commitments.Select(k => new TagRow(k.Numeral, $"{k.Numeral} {ComplaintQueries.Localized(k.TitleLt, k.TitleEn)}")).ToList(),
             units.Select(u => new TagRow(u.Id.ToString(), ComplaintQueries.Localized(u.NameLt, u.NameEn))).ToList(),

@@ -63,7 +63,7 @@ internal sealed class GetOfficerDeskHandler(CaseDeskDb db, TimeProvider clock) :
         // Matches IX_CorrectiveActions_ToVerify: actions not verified, or verified as not done.
         var horizon = now.AddDays(GetOfficerDesk.DueWithinDays);
         var actions = await db.CorrectiveActions.AsNoTracking()
-            .Where(a => a.VerifiedAtUtc == null || a.Result == VerificationResult.NotDone)
+            .Where(a => (a.VerifiedAtUtc == null || a.Result == VerificationResult.NotDone) && a.WithdrawnAtUtc == null)
             .Where(a => a.Result == VerificationResult.NotDone || a.DeadlineUtc <= horizon || a.ReportedDoneAtUtc != null)
             .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a, c.Number, c.Kind, c.Stage })
             .Where(x => x.Kind == FeedbackKind.Suggestion || x.Stage == ComplaintStage.ActionsPlanned)

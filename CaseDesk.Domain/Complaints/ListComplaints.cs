@@ -115,7 +115,7 @@ internal static class ComplaintQueries
         c => c.Kind == FeedbackKind.Complaint
             ? c.Stage != ComplaintStage.Closed
             : (c.ThankedAtUtc == null && !(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")))
-              || c.Actions.Any(a => a.Result == null || a.Result != VerificationResult.Done);
+              || c.Actions.Any(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done));
 
     public static IQueryable<Complaint> Filtered(CaseDeskDb db, ComplaintFilter f)
     {
@@ -160,14 +160,14 @@ internal static class ComplaintQueries
             c.Kind == FeedbackKind.Complaint
                 ? c.Stage != ComplaintStage.Closed
                 : (c.ThankedAtUtc == null && !(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")))
-                  || c.Actions.Any(a => a.Result == null || a.Result != VerificationResult.Done),
+                  || c.Actions.Any(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done)),
             c.Text.Length > 400 ? c.Text.Substring(0, 400) : c.Text,
             c.ClientId,
             c.ClientId != null
                 ? db.Clients.Where(k => k.Id == c.ClientId).Select(k => k.FirstName + " " + k.LastName).FirstOrDefault()
                 : c.ContactName,
             c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == ""),
-            c.Actions.Count(a => a.Result == null || a.Result != VerificationResult.Done),
+            c.Actions.Count(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done)),
             c.ClosedAtUtc);
 
     public static DateTime StartOfDayUtc(DateOnly localDate) => VilniusTime.ToUtc(localDate.ToDateTime(TimeOnly.MinValue));

@@ -15,7 +15,8 @@ public sealed record GetPhoneMessage(Guid Id) : IQuery<PhoneMessageDetails>, IRe
 public sealed record PhoneMessageDetails(
     Guid Id, Guid Version, DateTime CalledAtUtc, DateTime RecordedAtUtc, string CallerName, string? Organisation, string? Position,
     string Phone, string Message, string AddresseeUserId, string Addressee, string TakenBy,
-    Guid? ClientId, string? ClientName, Guid? CaseId, string? CaseNumber, DateTime? CalledBackAtUtc, Guid? CallBackContactId)
+    Guid? ClientId, string? ClientName, Guid? CaseId, string? CaseNumber, DateTime? CalledBackAtUtc, Guid? CallBackContactId,
+    string? CalledBackWho = null, string? CallBackSummary = null, DateTime? CallBackOccurredAtUtc = null)
 {
     public bool IsOpen => CalledBackAtUtc is null;
 }
@@ -32,7 +33,7 @@ internal sealed class GetPhoneMessageHandler(CaseDeskDb db) : IRequestHandler<Ge
                 names.Where(n => n.Id == m.TakenByUserId).Select(n => n.Name).FirstOrDefault() ?? m.TakenByUserId,
                 m.ClientId, db.Clients.Where(c => c.Id == m.ClientId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefault(),
                 m.CaseId, db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Number).FirstOrDefault(),
-                m.CalledBackAtUtc, m.CallBackContactId))
+                m.CalledBackAtUtc, m.CallBackContactId, m.CalledBackWho, m.CallBackSummary, m.CallBackOccurredAtUtc))
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("PhoneMessage", request.Id);
     }
 }

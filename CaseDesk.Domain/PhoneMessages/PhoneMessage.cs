@@ -51,6 +51,11 @@ public sealed class PhoneMessage : IVersioned
     public Guid? CaseId { get; private set; }
     public DateTime? CalledBackAtUtc { get; private set; }
     public Guid? CallBackContactId { get; private set; }
+    /// <summary>Who was called back when the caller is not a registered client (a relative, an organisation, an anonymous caller).</summary>
+    public string? CalledBackWho { get; private set; }
+    public string? CallBackSummary { get; private set; }
+    /// <summary>When that call-back happened; a client's call-back keeps its time on the contact instead.</summary>
+    public DateTime? CallBackOccurredAtUtc { get; private set; }
     public Guid Version { get; set; }
 
     public bool IsOpen => CalledBackAtUtc is null;
@@ -85,5 +90,20 @@ public sealed class PhoneMessage : IVersioned
             throw new DomainRefusalException(T("Link the message to a client first, because the call-back is logged on the client's record."));
         CalledBackAtUtc = atUtc;
         CallBackContactId = contactId;
+    }
+
+    /// <summary>
+    /// The caller is not a registered client, so there is no record to put a contact on: the message
+    /// keeps who was called and what was said, and closes. Inventing a client for it would be worse.
+    /// </summary>
+    public void CalledBackWithoutClient(string who, string summary, DateTime occurredAtUtc, DateTime atUtc)
+    {
+        EnsureOpen();
+        if (ClientId is not null)
+            throw new DomainRefusalException(T("The call-back was not logged without a client, because the message is linked to a client: log it on the client's record."));
+        CalledBackAtUtc = atUtc;
+        CalledBackWho = who.Trim();
+        CallBackSummary = summary.Trim();
+        CallBackOccurredAtUtc = occurredAtUtc;
     }
 }

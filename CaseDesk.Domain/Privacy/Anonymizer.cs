@@ -134,6 +134,8 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(m => m.Position, (string?)null)
             .SetProperty(m => m.Phone, "")
             .SetProperty(m => m.Message, Redacted)
+            .SetProperty(m => m.CalledBackWho, m => m.CalledBackWho == null ? null : Anonymization.Name)
+            .SetProperty(m => m.CallBackSummary, m => m.CallBackSummary == null ? null : Redacted)
             .SetProperty(m => m.Version, version), ct);
     }
 
@@ -188,7 +190,8 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(x => x.Note, x => x.Note == null ? null : Redacted), ct);
         await db.CorrectiveActions.Where(a => ids.Contains(a.ComplaintId)).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Description, Redacted)
-            .SetProperty(a => a.Evidence, a => a.Evidence == null ? null : Redacted), ct);
+            .SetProperty(a => a.Evidence, a => a.Evidence == null ? null : Redacted)
+            .SetProperty(a => a.WithdrawalReason, a => a.WithdrawalReason == null ? null : Redacted), ct);
         await db.ResponseClocks.Where(c => ids.Contains(c.SubjectId) && c.PauseReason != null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PauseReason, Redacted), ct);
         var version = Guid.NewGuid();

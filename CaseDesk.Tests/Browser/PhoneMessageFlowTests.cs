@@ -80,4 +80,35 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
         Assert.Empty(asta.PageErrors);
         Assert.Empty(reception.PageErrors);
     }
+    [SkippableFact]
+    public async Task A_caller_who_is_not_a_client_is_called_back_from_my_work_and_the_message_closes_without_a_client()
+    {
+        BrowserRequirement.Check();
+        await using var domain = new DomainAccess(fixture.App);
+        var asta = await domain.UserIdAsync("caseworker");
+        var clientsBefore = await domain.ReadAsync(db => db.Clients.CountAsync());
+        // A neighbour's daughter rang about her mother's neighbour: she is nobody's client.
+        var id = await domain.SendAsync(new TakePhoneMessage(DateTime.UtcNow.AddMinutes(-30), "Rasa Kaimynaitė", "Seniūnija", null, "+370 611 55501",
+            "Klausia, kaip kaimynei kreiptis dėl pagalbos į namus.", asta, null, null));
+
+        await using var session = await fixture.SignInAsync("caseworker", output);
+        var item = session.Page.Locator($"[data-testid=work-item][data-id='{id}']");
+        await item.GetByTestId("open-call-back").ClickAsync();
+        var dialog = session.Page.GetByTestId("phone-message");
+        await dialog.GetByTestId("log-call-back").ClickAsync();
+        var callBack = session.Page.GetByTestId("call-back-form");
+        await callBack.GetByText(UiText.Lt("Called back a caller who is not a registered client")).ClickAsync();
+        await Expect(callBack.GetByTestId("client-picker")).ToHaveCountAsync(0);
+        await Expect(callBack.Locator("input[name=CalledWho]")).ToHaveValueAsync("Rasa Kaimynaitė, Seniūnija");
+        await callBack.Locator("textarea[name=Summary]").FillAsync("Paaiškinau, kad kaimynė gali kreiptis pati arba per seniūniją.");
+        await callBack.GetByTestId("save-call-back").ClickAsync();
+
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(item).ToHaveCountAsync(0);
+        var message = await domain.ReadAsync(db => db.PhoneMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(("Rasa Kaimynaitė, Seniūnija", (Guid?)null, (Guid?)null), (message.CalledBackWho, message.ClientId, message.CallBackContactId));
+        Assert.NotNull(message.CalledBackAtUtc);
+        Assert.Equal(clientsBefore, await domain.ReadAsync(db => db.Clients.CountAsync()));
+        Assert.Empty(session.PageErrors);
+    }
 }

@@ -141,7 +141,7 @@ public sealed class ComplaintStateMachineTests
         var action = complaint.PlanAction("Apmokyti darbuotojus", Owner, now.AddDays(5), now, Officer);
 
         var early = Assert.Throws<DomainRefusalException>(() => complaint.Verify(action.Id, VerificationResult.Done, "Įrodymas", now.AddDays(4), Officer));
-        Assert.Contains("because its deadline has not passed", early.Because);
+        Assert.Contains("because its owner has not reported it done", early.Because);
         Assert.Null(action.Result);
 
         action.ReportDone(now.AddDays(1));
@@ -215,6 +215,76 @@ public sealed class ComplaintStateMachineTests
         Assert.Equal(unit.ToString(), complaint.Tags.Single(t => t.Kind == TagKind.Unit).Value);
     }
 
+    [Fact]
+    public void A_refused_verification_says_exactly_which_condition_failed()
+    {
+        using var _ = Support.UiCulture.Use("en");
+        var complaint = At(ComplaintStage.RootCauseFound, out var now);
+        var action = complaint.PlanAction("Apmokyti darbuotojus", Owner, now.AddDays(5), now, Officer);
+        var deadline = VilniusTime.ToLocal(action.DeadlineUtc).ToString("yyyy-MM-dd HH:mm");
+
+        var early = Assert.Throws<DomainRefusalException>(() => complaint.Verify(action.Id, VerificationResult.Done, "Įrodymas", now.AddDays(4), Officer));
+        Assert.Equal($"The action cannot be verified before its deadline {deadline}, because its owner has not reported it done.", early.Because);
+
+        complaint.Verify(action.Id, VerificationResult.Done, "Mokymų sąrašas", now.AddDays(6), Officer);
+        var again = Assert.Throws<DomainRefusalException>(() => action.Verify(VerificationResult.Done, "Dar kartą", now.AddDays(7), Officer));
+        Assert.Equal("The action cannot be verified again, because it was already verified as done.", again.Because);
+    }
+
+    [Fact]
+    public void A_withdrawn_action_keeps_its_reason_in_the_history_and_no_longer_holds_the_complaint_back()
+    {
+        using var _ = Support.UiCulture.Use("en");
+        var complaint = At(ComplaintStage.ActionsPlanned, out var now);
+        var first = complaint.Actions[0];
+        var second = complaint.PlanAction("Atnaujinti informaciją svetainėje", Owner, now.AddDays(3), now, Officer);
+        now = first.DeadlineUtc.AddMinutes(1);
+        complaint.Verify(first.Id, VerificationResult.Done, "Patikrinta", now, Officer);
+        Assert.Equal(ComplaintStage.ActionsPlanned, complaint.Stage);
+
+        Assert.Throws<DomainRefusalException>(() => complaint.WithdrawAction(second.Id, " ", now, Officer));
+        complaint.WithdrawAction(second.Id, "Svetainę atnaujina kitas skyrius", now, Officer);
+
+        Assert.Equal((now, Officer, "Svetainę atnaujina kitas skyrius"), (second.WithdrawnAtUtc!.Value, second.WithdrawnByUserId, second.WithdrawalReason));
+        var entry = Assert.Single(complaint.Steps, s => s.WithdrawnActionId == second.Id);
+        Assert.Equal("Withdrawn: Atnaujinti informaciją svetainėje. Reason: Svetainę atnaujina kitas skyrius", entry.Note);
+        // The only action left is verified done, so the complaint moves on to telling the client.
+        Assert.Equal(ComplaintStage.ActionsVerified, complaint.Stage);
+        Assert.Equal("The action cannot be verified, because it was withdrawn.",
+            Assert.Throws<DomainRefusalException>(() => second.Verify(VerificationResult.Done, "Įrodymas", now, Officer)).Because);
+        Assert.Throws<DomainRefusalException>(() => second.ReportDone(now));
+        Assert.Throws<DomainRefusalException>(() => first.Withdraw("Per vėlu", now, Officer));
+    }
+
+    [Fact]
+    public void Withdrawing_every_action_leaves_the_complaint_waiting_for_a_new_one()
+    {
+        var complaint = At(ComplaintStage.ActionsPlanned, out var now);
+
+        complaint.WithdrawAction(complaint.Actions[0].Id, "Suplanuota per klaidą", now, Officer);
+
+        Assert.Equal(ComplaintStage.ActionsPlanned, complaint.Stage);
+        complaint.PlanAction("Pranešimus perduoti raštu sistemoje", Owner, now.AddDays(2), now, Officer);
+        Assert.Equal(2, complaint.Actions.Count);
+    }
+
+    [Fact]
+    public void The_same_action_is_not_planned_twice_while_the_first_is_open()
+    {
+        using var _ = Support.UiCulture.Use("en");
+        var complaint = At(ComplaintStage.ActionsPlanned, out var now);
+        var first = complaint.Actions[0];
+
+        var refusal = Assert.Throws<DomainRefusalException>(() =>
+            complaint.PlanAction($"  {first.Description.ToUpperInvariant()}  ", Owner, now.AddDays(2), now, Officer));
+
+        Assert.Equal($"The action was not added, because the complaint already has the open action \"{first.Description}\": change its deadline or withdraw it instead.", refusal.Because);
+        Assert.Single(complaint.Actions);
+        complaint.WithdrawAction(first.Id, "Netikslus aprašymas", now, Officer);
+        complaint.PlanAction(first.Description, Owner, now.AddDays(2), now, Officer);
+        Assert.Equal(2, complaint.Actions.Count);
+    }
+
     private static Complaint New(FeedbackKind kind = FeedbackKind.Complaint)
     {
         var complaint = new Complaint(Guid.NewGuid(), "SK-2026-0001", kind, FeedbackSource.Phone, Start, "Niekas neatskambino",
@@ -254,7 +324,8 @@ public sealed class ComplaintStateMachineTests
             case Command.TellActionPlan: complaint.TellActionPlan("Paskambinsime iki penktadienio", now, Officer); break;
             case Command.Route: complaint.Route([Guid.NewGuid()], now, Officer); break;
             case Command.ChooseRootCause: complaint.ChooseRootCause("routing", "Pranešimas neperduotas", now, Officer); break;
-            case Command.PlanAction: complaint.PlanAction("Perduoti pranešimus raštu", Owner, now.AddMinutes(5), now, Officer); break;
+            // Numbered: the same description again would be refused as a duplicate of an open action.
+            case Command.PlanAction: complaint.PlanAction($"Perduoti pranešimus raštu ({complaint.Actions.Count + 1})", Owner, now.AddMinutes(5), now, Officer); break;
             case Command.Verify:
                 // The open action if there is one (reported done, so only the stage can refuse), otherwise an unknown id.
                 var open = complaint.Actions.FirstOrDefault(a => a.Result != VerificationResult.Done);

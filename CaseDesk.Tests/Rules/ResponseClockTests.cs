@@ -81,9 +81,9 @@ public sealed class ResponseClockTests
         Assert.Equal(ClockStatus.Paused, clock.StatusAt(Vilnius(2026, 3, 12, 9)));
         clock.Resume(Vilnius(2026, 3, 10, 11), Calendar);
 
-        // 120 of 540 minutes used before the pause; 420 left from Tuesday 11:00: 6 h on Tuesday, then
-        // Wednesday 11 March is a public holiday, so the last hour falls on Thursday.
-        Assert.Equal(Vilnius(2026, 3, 12, 9), clock.DueAtUtc);
+        // 120 of 540 minutes used before the pause; 420 left from Tuesday 11:00: 5 h on Tuesday (the eve
+        // of the 11 March holiday closes at 16:00), then the last two hours fall on Thursday.
+        Assert.Equal(Vilnius(2026, 3, 12, 10), clock.DueAtUtc);
         Assert.Equal(540, clock.PausedMinutes); // Monday 11-17 (6h) + Tuesday 8-11 (3h)
         clock.Stop(Vilnius(2026, 3, 10, 16), Calendar);
         Assert.Equal((ClockState.Met, 420.0, 120.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));

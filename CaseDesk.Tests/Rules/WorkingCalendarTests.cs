@@ -101,4 +101,46 @@ public sealed class WorkingCalendarTests
     [InlineData(2026, 2, 23, 10, 30, 5, 2026, 3, 2, 10, 30)] // five working days: Monday to Monday
     public void Adding_working_days_keeps_the_time_of_day(int y, int mo, int d, int h, int mi, int days, int y2, int mo2, int d2, int h2, int mi2) =>
         Assert.Equal(Vilnius(y2, mo2, d2, h2, mi2), Calendar.AddWorkingDays(Vilnius(y, mo, d, h, mi), days));
+    // Labour Code art. 112(4): the working day before a public holiday is one hour shorter.
+    [Theory]
+    [InlineData(2024, 2, 15, 16, 0)]  // Thursday before 16 February: 8:00-16:00
+    [InlineData(2026, 12, 23, 16, 0)] // Wednesday before Kūčios (24 December)
+    [InlineData(2026, 12, 31, 16, 0)] // Thursday before New Year
+    [InlineData(2026, 3, 10, 16, 0)]  // Tuesday before 11 March
+    [InlineData(2025, 10, 31, 14, 45)] // Friday before 1 November (a Saturday): 8:00-14:45
+    public void The_eve_of_a_public_holiday_closes_an_hour_early(int y, int m, int d, int closesHour, int closesMinute)
+    {
+        var eve = new DateOnly(y, m, d);
+        Assert.True(Calendar.IsWorkingDay(eve));
+        Assert.Equal(new TimeOnly(closesHour, closesMinute), Calendar.ClosingTime(eve));
+        var open = Vilnius(y, m, d, 8);
+        var closing = Vilnius(y, m, d, closesHour, closesMinute);
+        Assert.Equal((closing - open).TotalMinutes, Calendar.WorkingMinutesBetween(open, closing.AddHours(1)));
+    }
+
+    [Fact]
+    public void Working_time_on_an_eve_ends_an_hour_early()
+    {
+        // 15 February 2024 (Thursday, eve of 16 February): 15:30 → Monday 19 February 8:30 is 30 + 30 minutes.
+        Assert.Equal(60, Calendar.WorkingMinutesBetween(Vilnius(2024, 2, 15, 15, 30), Vilnius(2024, 2, 19, 8, 30)));
+        // 23 December 2026, 15:00 + 90 working minutes: 60 that day (until 16:00), 30 on Monday 28 December.
+        Assert.Equal(Vilnius(2026, 12, 28, 8, 30), Calendar.AddWorkingMinutes(Vilnius(2026, 12, 23, 15), 90));
+        // A message at 16:30 on 31 December 2026 is after the shortened closing: it counts from Monday 4 January.
+        Assert.Equal(Vilnius(2027, 1, 5, 8), Calendar.AddWorkingDays(Vilnius(2026, 12, 31, 16, 30), 1));
+        // Wednesday 22 December 2026 at 16:30 + 1 working day lands on the eve, moved to its 16:00 closing.
+        Assert.Equal(Vilnius(2026, 12, 23, 16), Calendar.AddWorkingDays(Vilnius(2026, 12, 22, 16, 30), 1));
+    }
+
+    [Fact]
+    public void An_eve_on_a_weekend_or_a_holiday_shortens_nothing()
+    {
+        // 31 October 2026 is a Saturday (eve of 1 November): closed anyway; Friday 30 October keeps its hours.
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2026, 10, 31)));
+        Assert.Null(Calendar.ClosingTime(new DateOnly(2026, 10, 31)));
+        Assert.Equal(new TimeOnly(15, 45), Calendar.ClosingTime(new DateOnly(2026, 10, 30)));
+        // 24 December is itself a holiday (eve of Christmas): no working time at all.
+        Assert.Null(Calendar.ClosingTime(new DateOnly(2026, 12, 24)));
+        // An ordinary Thursday keeps 17:00.
+        Assert.Equal(new TimeOnly(17, 0), Calendar.ClosingTime(new DateOnly(2026, 12, 17)));
+    }
 }

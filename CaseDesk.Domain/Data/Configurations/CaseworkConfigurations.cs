@@ -149,6 +149,8 @@ internal sealed class PhoneMessageConfiguration : IEntityTypeConfiguration<Phone
         b.Property(m => m.Phone).HasMaxLength(40);
         b.Property(m => m.Message).HasMaxLength(4000);
         b.Property(m => m.SearchKey).HasMaxLength(401);
+        b.Property(m => m.CalledBackWho).HasMaxLength(200);
+        b.Property(m => m.CallBackSummary).HasMaxLength(4000);
         b.HasIndex(m => new { m.AddresseeUserId, m.CalledAtUtc }).HasFilter("\"CalledBackAtUtc\" IS NULL").HasDatabaseName("IX_PhoneMessages_OpenByAddressee");
         b.HasIndex(m => m.ClientId).HasDatabaseName("IX_PhoneMessages_ClientId");
         b.HasOne<StaffUser>().WithMany().HasForeignKey(m => m.AddresseeUserId).OnDelete(DeleteBehavior.Restrict);

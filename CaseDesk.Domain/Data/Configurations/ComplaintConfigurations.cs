@@ -72,8 +72,9 @@ internal sealed class CorrectiveActionConfiguration : IEntityTypeConfiguration<C
         b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.Description).HasMaxLength(2000);
         b.Property(a => a.Evidence).HasMaxLength(4000);
-        // Actions due or overdue for verification.
-        b.HasIndex(a => a.DeadlineUtc).HasFilter("\"VerifiedAtUtc\" IS NULL OR \"Result\" = 2").HasDatabaseName("IX_CorrectiveActions_ToVerify");
+        b.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        // Actions due or overdue for verification (a withdrawn action never is).
+        b.HasIndex(a => a.DeadlineUtc).HasFilter("(\"VerifiedAtUtc\" IS NULL OR \"Result\" = 2) AND \"WithdrawnAtUtc\" IS NULL").HasDatabaseName("IX_CorrectiveActions_ToVerify");
         b.HasIndex(a => new { a.OwnerUserId, a.DeadlineUtc }).HasDatabaseName("IX_CorrectiveActions_Owner");
         b.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
     }

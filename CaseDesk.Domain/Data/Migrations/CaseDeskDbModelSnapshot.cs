@@ -718,6 +718,9 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WithdrawnActionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId", "AtUtc")
@@ -789,13 +792,23 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Property<string>("VerifiedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
 
                     b.HasIndex("DeadlineUtc")
                         .HasDatabaseName("IX_CorrectiveActions_ToVerify")
-                        .HasFilter("\"VerifiedAtUtc\" IS NULL OR \"Result\" = 2");
+                        .HasFilter("(\"VerifiedAtUtc\" IS NULL OR \"Result\" = 2) AND \"WithdrawnAtUtc\" IS NULL");
 
                     b.HasIndex("OwnerUserId", "DeadlineUtc")
                         .HasDatabaseName("IX_CorrectiveActions_Owner");
@@ -1586,10 +1599,21 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.Property<Guid?>("CallBackContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CallBackOccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallBackSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CalledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CalledBackAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledBackWho")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CallerName")

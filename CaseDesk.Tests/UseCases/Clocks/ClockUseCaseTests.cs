@@ -243,5 +243,13 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
         Assert.False(loaded.IsWorkingDay(new DateOnly(2026, 3, 16)));
         Assert.Equal(60, loaded.WorkingMinutesBetween(VilniusTime.ToUtc(new DateTime(2026, 3, 13, 12, 0, 0)), VilniusTime.ToUtc(new DateTime(2026, 3, 13, 15, 0, 0))));
         Assert.Contains((await database.Send(new GetWorkingCalendar(2026), admin)).Holidays, h => h.Date == new DateOnly(2026, 4, 6));
+        // The eves of holidays that fall on working days, each an hour short of that day's hours (Friday now closes at 13:00).
+        var shortDays = (await database.Send(new GetWorkingCalendar(2026), admin)).ShortDays;
+        Assert.Contains(new ShortDayRow(new DateOnly(2026, 12, 23), new TimeOnly(16, 0), "Kūčios"), shortDays);
+        Assert.Contains(new ShortDayRow(new DateOnly(2026, 8, 14), new TimeOnly(12, 0), "Žolinė"), shortDays);
+        Assert.Contains(new ShortDayRow(new DateOnly(2026, 12, 31), new TimeOnly(16, 0), "Naujieji metai"), shortDays);
+        Assert.All(shortDays, d => Assert.Equal(2026, d.Date.Year));
+        Assert.DoesNotContain(shortDays, d => d.Date == new DateOnly(2026, 10, 31)); // a Saturday
+        Assert.DoesNotContain(shortDays, d => d.Date == new DateOnly(2026, 12, 24)); // itself a holiday
     }
 }

@@ -185,7 +185,8 @@ public sealed class ComplaintWorkflowTests : IAsyncLifetime
         Clock.Advance(TimeSpan.FromDays(2));
         var early = await Assert.ThrowsAsync<DomainRefusalException>(
             () => database.Send(new VerifyCorrectiveAction(id, v, training.Id, VerificationResult.Done, "Mokymų sąrašas"), officer));
-        Assert.Equal("The action cannot be verified yet, because its deadline has not passed and its owner has not reported it done.", early.Because);
+        Assert.Equal($"The action cannot be verified before its deadline {VilniusTime.ToLocal(training.DeadlineUtc):yyyy-MM-dd HH:mm}, because its owner has not reported it done.",
+            early.Because);
         Assert.False((await database.GetAsync(id, officer)).Actions[0].VerifiableNow);
 
         // Reported done by its owner: verifiable before the deadline.

@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Audit;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
@@ -148,6 +149,63 @@ public sealed class PhoneMessageTests : IAsyncLifetime
         var work = await database.Send(new GetMyWork(), asta);
         Assert.DoesNotContain(work, i => i.Kind == WorkKind.CallBack);
         Assert.Equal(WorkKind.Promise, Assert.Single(work, i => i.Kind != WorkKind.CaseDue).Kind);
+    }
+
+    [Fact]
+    public async Task A_call_back_to_a_caller_who_is_not_a_client_closes_the_message_and_stops_its_clock_at_the_call_without_creating_a_client()
+    {
+        var id = await TakeAsync(asta.UserId);
+        var message = await GetAsync(id);
+        database.Clock.Advance(TimeSpan.FromHours(2));
+        var calledAt = Now.AddMinutes(-20);
+
+        await database.Send(new LogCallBackWithoutClient(message.Id, message.Version, calledAt, " Ona Jonaitienė, seniūnė ",
+            "Paaiškinau, kaip gyventojas gali kreiptis dėl pagalbos į namus."), asta);
+
+        var closed = await GetAsync(id);
+        Assert.False(closed.IsOpen);
+        Assert.Equal(("Ona Jonaitienė, seniūnė", "Paaiškinau, kaip gyventojas gali kreiptis dėl pagalbos į namus.", (DateTime?)calledAt, (DateTime?)Now),
+            (closed.CalledBackWho, closed.CallBackSummary, closed.CallBackOccurredAtUtc, closed.CalledBackAtUtc));
+        Assert.Equal(((Guid?)null, (Guid?)null), (closed.ClientId, closed.CallBackContactId));
+        Assert.Empty(await database.ContactsAsync());
+        Assert.Equal(0, await database.ReadAsync(db => db.Clients.CountAsync()));
+
+        var clock = await database.ReadAsync(db => db.ResponseClocks.AsNoTracking().SingleAsync(c => c.Kind == ClockKind.CallBack && c.SubjectId == id));
+        Assert.False(clock.IsOpen);
+        Assert.Equal(calledAt, clock.StoppedAtUtc);
+        Assert.DoesNotContain(await database.Send(new GetMyWork(), asta), i => i.Kind == WorkKind.CallBack);
+
+        var audit = (await database.AuditEntriesAsync()).Last(a => a.Kind == AuditKind.Change);
+        Assert.Equal(nameof(LogCallBackWithoutClient), audit.Action);
+    }
+
+    [Fact]
+    public async Task A_message_linked_to_a_client_is_not_called_back_without_a_client_because_the_call_back_belongs_on_the_clients_record()
+    {
+        using var _ = UiCulture.Use("en");
+        var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
+        var message = await GetAsync(await TakeAsync(asta.UserId, clientId));
+
+        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(
+            new LogCallBackWithoutClient(message.Id, message.Version, Now, "Ona Jonaitienė", "Atskambinau."), asta));
+
+        Assert.Equal("The call-back was not logged without a client, because the message is linked to a client: log it on the client's record.", refusal.Because);
+        Assert.True((await GetAsync(message.Id)).IsOpen);
+    }
+
+    [Fact]
+    public async Task A_call_back_without_a_client_needs_whom_was_called_and_what_was_said()
+    {
+        using var _ = UiCulture.Use("en");
+        var message = await GetAsync(await TakeAsync(asta.UserId));
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(
+            new LogCallBackWithoutClient(message.Id, message.Version, Now.AddDays(1), " ", ""), asta));
+
+        Assert.Equal(["Write whom you called back."], error.Errors[nameof(LogCallBackWithoutClient.CalledWho)]);
+        Assert.Equal(["Write what the contact was about."], error.Errors[nameof(LogCallBackWithoutClient.Summary)]);
+        Assert.Equal(["A contact cannot be in the future."], error.Errors[nameof(LogCallBackWithoutClient.OccurredAtUtc)]);
+        Assert.True((await GetAsync(message.Id)).IsOpen);
     }
 
     [Fact]

@@ -33,4 +33,36 @@ public sealed class CallBackFormTests : DomainComponentTestContext
             form.Find("[name=Summary]").Closest(".rz-form-field")!.NextElementSibling!.TextContent.Trim()));
         Assert.Null(await Database.ReadAsync(db => db.PhoneMessages.Where(m => m.Id == id).Select(m => m.CalledBackAtUtc).SingleAsync()));
     }
+    [Fact]
+    public async Task A_caller_who_is_not_a_client_is_called_back_by_saying_so_and_the_message_closes_without_a_client()
+    {
+        var id = await Database.Send(new TakePhoneMessage(Database.Clock.UtcDateTime.AddMinutes(-30), "Jonas Petraitis", "UAB Globa", null,
+            "+370 612 34567", "Klausia dėl kaimynės.", asta.UserId), asta);
+        var message = await Database.Send(new GetPhoneMessage(id), asta);
+        var logged = false;
+        var form = Render<CallBackForm>(p => p.Add(f => f.Message, message).Add(f => f.Logged, _ => logged = true));
+
+        form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=client-picker]")));
+        Assert.Equal("Jonas Petraitis, UAB Globa", form.Find("input[name=CalledWho]").GetAttribute("value"));
+        form.Find("textarea[name=Summary]").Change("Paaiškinau, kad kaimynė turi kreiptis pati.");
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.True(logged));
+        var closed = await Database.Send(new GetPhoneMessage(id), asta);
+        Assert.Equal(("Jonas Petraitis, UAB Globa", "Paaiškinau, kad kaimynė turi kreiptis pati.", (Guid?)null), (closed.CalledBackWho, closed.CallBackSummary, closed.ClientId));
+        Assert.Equal(0, await Database.ReadAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_message_linked_to_a_client_offers_no_call_back_without_a_client()
+    {
+        var client = await Database.RegisterAsync(asta, "Petras", "Žemaitis");
+        var id = await Database.Send(new TakePhoneMessage(Database.Clock.UtcDateTime.AddMinutes(-30), "Petras Žemaitis", null, null,
+            "+370 612 34567", "Prašo perskambinti.", asta.UserId, client), asta);
+        var message = await Database.Send(new GetPhoneMessage(id), asta);
+        var form = Render<CallBackForm>(p => p.Add(f => f.Message, message));
+
+        Assert.Empty(form.FindAll("[data-testid=not-a-client]"));
+    }
 }
