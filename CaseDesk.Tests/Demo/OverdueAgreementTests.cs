@@ -23,7 +23,7 @@ public sealed class OverdueAgreementTests(ITestOutputHelper output) : IAsyncLife
     private TestDatabase database = default!;
     private Caller reception = default!, officer = default!, head = default!;
     private List<Caller> caseworkers = [];
-    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.All.Single(t => t.Code == "documents").Id;
+    private static readonly Guid DocumentsTemplate = StandardLetterTemplates.Template("documents").Id;
 
     public async Task InitializeAsync()
     {
