@@ -18,7 +18,7 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
         Assert.Equal("Niekas neatskambino, nors žadėjo", await KeptDrafts.FieldAsync(JSInterop, "feedback:new", "Text"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
-        KeptDrafts.Keep(JSInterop, "feedback:new", new { Text = "Niekas neatskambino, nors žadėjo", ContactName = "Petras Petraitis" });
+        KeptDrafts.Keep(JSInterop, "feedback:new", new { Text = "Niekas neatskambino, nors žadėjo", Who = 1 /* another person */, ContactName = "Petras Petraitis" });
         var reopened = Render<RegisterFeedbackForm>();
 
         reopened.WaitForAssertion(() => Assert.Contains("Your unsaved input from before the connection was lost has been restored.",
