@@ -86,6 +86,7 @@ public static class CaseDeskHost
         services.AddScoped<UiSender>();
         services.AddScoped<UiFeedback>();
         services.AddScoped<AccessReasons>();
+        services.AddScoped<DraftCircuit>();
         services.AddHostedService<BreachSweeper>();
         services.AddHostedService<RetentionSweeper>();
         services.AddSignalR().AddJsonProtocol(options =>

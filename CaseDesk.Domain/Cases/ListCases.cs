@@ -63,11 +63,15 @@ internal sealed class ListCasesHandler(CaseDeskDb db, CallerContext callers) : I
             }
             else
             {
+                // A fragment of the number ("87", "000087"), of the service asked for, or the start of the client's name; all in SQL.
                 var key = Clients.Client.SearchKey(search);
                 var upper = key + "\uffff";
+                var pattern = "%" + search.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
                 var clients = db.Clients.Where(k => (string.Compare(k.NameKey, key) >= 0 && string.Compare(k.NameKey, upper) < 0)
                     || (string.Compare(k.FirstNameKey, key) >= 0 && string.Compare(k.FirstNameKey, upper) < 0)).Select(k => k.Id);
-                query = query.Where(c => clients.Contains(c.ClientId));
+                query = query.Where(c => EF.Functions.Like(c.Number, pattern, @"\")
+                    || EF.Functions.Like(c.ServiceRequested, pattern, @"\")
+                    || clients.Contains(c.ClientId));
             }
         }
 

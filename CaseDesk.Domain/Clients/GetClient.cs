@@ -28,10 +28,13 @@ public sealed record ClientDetails(
     Guid Id, Guid Version, string FirstName, string LastName, bool HasPersonalCode, DateOnly? BirthDate,
     string? Phone, string? Email, string? Address, IReadOnlyList<string> Groups, ClientLanguage Language, string? LanguageNote,
     string? AccessibilityNeeds, bool MeetWithTwoEmployees, string? SafetyNote, IReadOnlyList<HouseholdMemberInput> Household,
-    DateTime CreatedAtUtc, IReadOnlyList<ClientCaseRow> Cases)
+    DateTime CreatedAtUtc, IReadOnlyList<ClientCaseRow> Cases, IReadOnlyList<ClientFeedbackRow> Feedback)
 {
     public string FullName => $"{FirstName} {LastName}";
 }
+
+/// <summary>A complaint or suggestion the client gave, newest first on the card.</summary>
+public sealed record ClientFeedbackRow(Guid Id, string Number, Complaints.FeedbackKind Kind, Complaints.ComplaintStage Stage, DateTime ReceivedAtUtc, string Excerpt);
 
 public sealed record ClientCaseRow(Guid Id, string Number, string ServiceRequested, CaseStatus Status, string? AssignedTo, DateTime OpenedAtUtc, DateTime DueAtUtc);
 
@@ -46,10 +49,14 @@ internal sealed class GetClientHandler(CaseDeskDb db) : IRequestHandler<GetClien
                 db.Users.Where(u => u.Id == k.AssignedToUserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
                 k.OpenedAtUtc, k.DueAtUtc))
             .ToListAsync(ct);
+        var feedback = await db.Complaints.AsNoTracking().Where(k => k.ClientId == c.Id).OrderByDescending(k => k.ReceivedAtUtc)
+            .Select(k => new ClientFeedbackRow(k.Id, k.Number, k.Kind, k.Stage, k.ReceivedAtUtc, k.Text))
+            .ToListAsync(ct);
         return new ClientDetails(c.Id, c.Version, c.FirstName, c.LastName, c.PersonalCodeCipher is not null, c.BirthDate,
             c.Phone, c.Email, c.Address, c.Groups.Select(g => g.GroupCode).ToList(), c.Language, c.LanguageNote,
             c.AccessibilityNeeds, c.MeetWithTwoEmployees, c.SafetyNote,
-            c.Household.Select(h => new HouseholdMemberInput(h.Name, h.Relation, h.BirthYear)).ToList(), c.CreatedAtUtc, cases);
+            c.Household.Select(h => new HouseholdMemberInput(h.Name, h.Relation, h.BirthYear)).ToList(), c.CreatedAtUtc, cases,
+            feedback.Select(f => f with { Excerpt = Complaints.ComplaintQueries.Shorten(f.Excerpt, 160) }).ToList());
     }
 }
 

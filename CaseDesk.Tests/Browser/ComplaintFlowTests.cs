@@ -43,6 +43,7 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("feedback-form") });
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.Locator("#Text").FillAsync(text);
+        await dialog.GetByTestId("feedback-who").GetByText(UiText.Lt("Another person"), new() { Exact = true }).ClickAsync();
         await dialog.Locator("#ContactName").FillAsync("Ona Onaitė");
         await dialog.Locator("#ContactDetails").FillAsync("+370 600 00000");
         await PickAsync(page, dialog.GetByTestId("feedback-touchpoints"),

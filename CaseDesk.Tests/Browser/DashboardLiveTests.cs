@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using CaseDesk.App.Services;
 using CaseDesk.Domain.Clients;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Tests.Support;
@@ -108,6 +110,53 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard page was reloaded.");
         Assert.Empty(head.PageErrors);
         Assert.Empty(asta.PageErrors);
+    }
+
+    /// <summary>
+    /// Issue 14: the re-render after a push ran on the notifier's thread without the user's culture, so the dashboard's
+    /// texts came out in English under a Lithuanian page. The head's language here comes from the culture cookie only,
+    /// so the user's saved choice (which other tests expect to be Lithuanian) is not touched.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("lt", "Aldona Kalbėtoja")]
+    [InlineData("en", "Edita Angliškoji")]
+    public async Task A_live_update_keeps_the_dashboard_in_the_users_language(string language, string caller)
+    {
+        BrowserRequirement.Check();
+        await SeedBreachedCallBackAsync(fixture.App, "caseworker", caller);
+
+        await using var head = await fixture.SignInAsync("head", output);
+        await head.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+        {
+            Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = fixture.App.BaseAddress.ToString(),
+        }]);
+        await head.OpenAsync("dashboard");
+        var page = head.Page;
+        string Text(string english) => language == "lt" ? UiText.Lt(english) : english;
+        var updated = new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Escape(Text("updated {0}")).Replace(@"\{0}", @"\d\d:\d\d:\d\d") + "$");
+        var cards = page.GetByTestId("dashboard-cards");
+        var callBack = page.Locator("[data-testid=channel-row][data-kind=CallBack] td").First;
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(cards).ToContainTextAsync(Text("breached now"));
+        await Expect(page.GetByTestId("dashboard-updated")).ToHaveTextAsync(updated);
+        var missed = page.Locator("[data-testid=channel-row][data-kind=CallBack]").GetByTestId("channel-missed");
+        // From the database: the page may still show figures from before the seed (no change has been pushed since).
+        await using var domain = new DomainAccess(fixture.App);
+        var missedBefore = (await domain.SendAsync(new GetDashboard(DashboardScope.Department, DashboardWindow.Today)))
+            .Channels.Single(c => c.Kind == ClockKind.CallBack).Clocks.Missed;
+
+        await using (var asta = await fixture.SignInAsync("caseworker", output))
+            await CallBackAsync(asta, caller);
+
+        // The late call-back was pushed and re-rendered: then every text is still in the user's language.
+        await Expect(missed).ToHaveTextAsync((missedBefore + 1).ToString());
+        await Expect(page.GetByTestId("dashboard-updated")).ToHaveTextAsync(updated);
+        foreach (var label in new[] { "breached now", "at risk now", "of finished clocks met", "complaints open", "actions past their deadline" })
+            await Expect(cards).ToContainTextAsync(Text(label));
+        await Expect(callBack).ToHaveTextAsync(Text(Names.Of(ClockKind.CallBack)));
+        await Expect(page.GetByTestId("channel-table").Locator("th").First).ToHaveTextAsync(Text("Channel"));
+        Assert.Empty(head.PageErrors);
     }
 
     [SkippableFact]

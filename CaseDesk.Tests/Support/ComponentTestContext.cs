@@ -19,6 +19,7 @@ public abstract class ComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
         Services.AddScoped<CaseDesk.App.Services.AccessReasons>();
+        Services.AddScoped<CaseDesk.App.Services.DraftCircuit>();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Authorization = AddAuthorization();
     }
