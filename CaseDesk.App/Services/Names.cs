@@ -78,6 +78,7 @@ public static class Names
         ClockKind.VisitArrival => "Arrival at the agreed time",
         ClockKind.ComplaintAcknowledged => "Complaint acknowledged",
         ClockKind.ComplaintResolved => "Complaint resolved",
+        ClockKind.Promise => "Promise kept",
         _ => "Client told of a reschedule",
     };
 
@@ -235,10 +236,11 @@ public static class Names
         _ => "Corrective actions overdue",
     };
 
-    /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time".</summary>
+    /// <summary>A target as a person says it: "1 working day", "15 min", "before the agreed time", "by the promised time".</summary>
     public static string Target(int minutes, TargetUnit unit, Func<string, string> L) => unit switch
     {
         TargetUnit.BeforeDeadline => L("before the agreed time"),
+        TargetUnit.ByDeadline => L("by the promised time"),
         TargetUnit.WallMinutes => $"{minutes} min",
         _ when minutes % WorkingCalendar.MinutesPerWorkingDay == 0 => $"{minutes / WorkingCalendar.MinutesPerWorkingDay} {L("working day(s)")}",
         _ => $"{minutes / 60.0:0.##} {L("working hrs")}",

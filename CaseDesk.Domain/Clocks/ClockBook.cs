@@ -31,10 +31,10 @@ public sealed class ClockBook(CaseDeskDb db)
 
     /// <summary>Starts a clock for an owner (null: no one yet); the clock's unit is the owner's, so breaches reach that unit's heads.</summary>
     public async Task<ResponseClock> StartAsync(ClockKind kind, string subjectKind, Guid subjectId, string? owner,
-        Guid? clientId, Guid? caseId, DateTime startedAtUtc, CancellationToken ct, DateTime? deadlineUtc = null)
+        Guid? clientId, Guid? caseId, DateTime startedAtUtc, CancellationToken ct, DateTime? deadlineUtc = null, int? touchpoint = null)
     {
         var clock = new ResponseClock(Guid.CreateVersion7(), kind, subjectKind, subjectId, owner, await UnitOfAsync(owner, ct), clientId, caseId, startedAtUtc,
-            await TargetAtAsync(kind, startedAtUtc, ct), await CalendarAsync(ct), deadlineUtc);
+            await TargetAtAsync(kind, startedAtUtc, ct), await CalendarAsync(ct), deadlineUtc, touchpoint);
         db.ResponseClocks.Add(clock);
         return clock;
     }

@@ -22,6 +22,8 @@ public enum ClockKind
     ComplaintResolved = 7,
     /// <summary>An agreed visit is moved → the client is told before the agreed time.</summary>
     RescheduleNotice = 8,
+    /// <summary>A promise made to the client → checked off as kept, by the promised time (VIII, punctuality; "every promise is checked off", 10).</summary>
+    Promise = 9,
 }
 
 public enum TargetUnit
@@ -32,6 +34,8 @@ public enum TargetUnit
     WallMinutes = 2,
     /// <summary>Met when the stop event happens before the deadline the start event names.</summary>
     BeforeDeadline = 3,
+    /// <summary>Met when the stop event happens by (at or before) the deadline the start event names, e.g. a promise's due time.</summary>
+    ByDeadline = 4,
 }
 
 /// <summary>
@@ -45,7 +49,7 @@ public sealed class CommitmentTarget
     public CommitmentTarget(Guid id, ClockKind kind, int minutes, TargetUnit unit, int atRiskPercent, string commitment, int? touchpoint,
         DateTime effectiveFromUtc, string setBy, DateTime setAtUtc, string? note)
     {
-        if (minutes < 0 || (unit != TargetUnit.BeforeDeadline && minutes == 0))
+        if (minutes < 0 || (!IsDeadline(unit) && minutes == 0))
             throw new DomainRefusalException(T("A target must be a positive number of minutes."));
         if (atRiskPercent is < 1 or > 99)
             throw new DomainRefusalException(T("The at-risk share must be between 1 and 99 percent."));
@@ -66,6 +70,9 @@ public sealed class CommitmentTarget
     public string SetByUserId { get; private set; } = "";
     public DateTime SetAtUtc { get; private set; }
     public string? Note { get; private set; }
+
+    /// <summary>A target whose due time the start event names (a rule, not a number of minutes).</summary>
+    public static bool IsDeadline(TargetUnit unit) => unit is TargetUnit.BeforeDeadline or TargetUnit.ByDeadline;
 }
 
 /// <summary>12.3: the standard (and so its targets) is reviewed at least once a year.</summary>
@@ -122,18 +129,27 @@ public sealed class ResponseClock
 {
     private ResponseClock() { }
 
+    /// <param name="touchpoint">Where the start event happened, for a target that serves every touchpoint (a promise is made at any).</param>
     public ResponseClock(Guid id, ClockKind kind, string subjectKind, Guid subjectId, string? ownerUserId, Guid? unitId, Guid? clientId, Guid? caseId,
-        DateTime startedAtUtc, CommitmentTarget target, WorkingCalendar calendar, DateTime? deadlineUtc = null)
+        DateTime startedAtUtc, CommitmentTarget target, WorkingCalendar calendar, DateTime? deadlineUtc = null, int? touchpoint = null)
     {
         Id = id; Kind = kind; SubjectKind = subjectKind; SubjectId = subjectId; OwnerUserId = ownerUserId; UnitId = unitId;
         ClientId = clientId; CaseId = caseId; StartedAtUtc = startedAtUtc;
         TargetId = target.Id; TargetMinutes = target.Minutes; TargetUnit = target.Unit; AtRiskPercent = target.AtRiskPercent;
-        Commitment = target.Commitment; Touchpoint = target.Touchpoint;
+        Commitment = target.Commitment; Touchpoint = target.Touchpoint ?? touchpoint;
         State = ClockState.Running;
         if (target.Unit == TargetUnit.BeforeDeadline)
         {
             DueAtUtc = deadlineUtc ?? throw new InvalidOperationException($"A {kind} clock needs a deadline.");
             AtRiskAtUtc = DueAtUtc;
+        }
+        else if (target.Unit == TargetUnit.ByDeadline)
+        {
+            // The target is the plain time from the start to the deadline; at risk once its at-risk share has passed.
+            DueAtUtc = deadlineUtc ?? throw new InvalidOperationException($"A {kind} clock needs a deadline.");
+            var span = Math.Max(0, (DueAtUtc - startedAtUtc).TotalMinutes);
+            TargetMinutes = (int)Math.Round(span);
+            AtRiskAtUtc = startedAtUtc.AddMinutes(span * AtRiskPercent / 100.0);
         }
         else
         {
@@ -233,11 +249,12 @@ public sealed class ResponseClock
         if (State == ClockState.Paused)
             Resume(atUtc, calendar);
         StoppedAtUtc = atUtc;
-        if (TargetUnit == TargetUnit.BeforeDeadline)
+        if (CommitmentTarget.IsDeadline(TargetUnit))
         {
             ActualMinutes = (atUtc - StartedAtUtc).TotalMinutes;
             MarginMinutes = (DueAtUtc - atUtc).TotalMinutes;
-            State = atUtc < DueAtUtc ? ClockState.Met : ClockState.Missed;
+            // "Before the agreed time" is strict; a promise kept at its due time is kept by it.
+            State = (TargetUnit == TargetUnit.ByDeadline ? atUtc <= DueAtUtc : atUtc < DueAtUtc) ? ClockState.Met : ClockState.Missed;
             return;
         }
         ActualMinutes = UsedMinutes(atUtc, calendar);

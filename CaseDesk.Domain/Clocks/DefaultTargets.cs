@@ -19,6 +19,8 @@ public static class DefaultTargets
         (ClockKind.ComplaintAcknowledged, 1 * Day, TargetUnit.WorkingMinutes, "XI", 10),
         (ClockKind.ComplaintResolved, 20 * Day, TargetUnit.WorkingMinutes, "X", 10),
         (ClockKind.RescheduleNotice, 0, TargetUnit.BeforeDeadline, "VIII", 7),
+        // Kept by the promised time; the touchpoint is the contact's where the promise was made.
+        (ClockKind.Promise, 0, TargetUnit.ByDeadline, "VIII", null),
     ];
 
     /// <summary>The defaults are in force from the start of time, so clocks of any age find a target.</summary>

@@ -65,6 +65,7 @@ internal sealed class NotifyBreachesHandler(CaseDeskDb db, TimeProvider clock) :
         ClockKind.VisitArrival => T("arrival at the agreed time"),
         ClockKind.ComplaintAcknowledged => T("complaint acknowledged"),
         ClockKind.ComplaintResolved => T("complaint resolved"),
+        ClockKind.Promise => T("promise kept"),
         _ => T("client told of a reschedule"),
     };
 }

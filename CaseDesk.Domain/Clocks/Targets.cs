@@ -62,6 +62,7 @@ internal sealed class SetTargetValidator : AbstractValidator<SetTarget>
     {
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.Kind).NotEqual(ClockKind.RescheduleNotice).WithMessage(_ => T("This target is a rule (before the agreed time), not a number."));
+        RuleFor(r => r.Kind).NotEqual(ClockKind.Promise).WithMessage(_ => T("This target is a rule (by the promised time), not a number."));
         RuleFor(r => r.Minutes).InclusiveBetween(1, 200 * WorkingCalendar.MinutesPerWorkingDay).WithMessage(_ => T("A target must be a positive number of minutes."));
         RuleFor(r => r.AtRiskPercent).InclusiveBetween(1, 99).WithMessage(_ => T("The at-risk share must be between 1 and 99 percent."));
         RuleFor(r => r.EffectiveFromUtc).Must(d => d >= clock.GetUtcNow().UtcDateTime.AddMinutes(-5))

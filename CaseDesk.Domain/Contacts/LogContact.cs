@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Cases;
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -74,16 +75,16 @@ internal sealed class LogContactValidator : AbstractValidator<LogContact>
     public LogContactValidator(CaseDeskDb db, TimeProvider clock) => Include(new ContactFieldsValidator<LogContact>(db, clock));
 }
 
-internal sealed class LogContactHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<LogContact, Guid>
+internal sealed class LogContactHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<LogContact, Guid>
 {
     public async Task<Guid> Handle(LogContact request, CancellationToken ct) =>
-        (await ContactLog.AddAsync(db, request, callers.Caller.UserId, clock.GetUtcNow().UtcDateTime, null, null, ct)).Id;
+        (await ContactLog.AddAsync(db, clocks, request, callers.Caller.UserId, clock.GetUtcNow().UtcDateTime, null, null, ct)).Id;
 }
 
 /// <summary>The one place a contact and its promises are written, so every flow records contacts the same way.</summary>
 internal static class ContactLog
 {
-    public static async Task<Contact> AddAsync(CaseDeskDb db, IContactFields f, string employee, DateTime nowUtc,
+    public static async Task<Contact> AddAsync(CaseDeskDb db, ClockBook clocks, IContactFields f, string employee, DateTime nowUtc,
         string? sourceKind, Guid? sourceId, CancellationToken ct)
     {
         Case? @case = null;
@@ -102,7 +103,11 @@ internal static class ContactLog
         };
         db.Contacts.Add(contact);
         foreach (var p in f.Promises)
-            db.Promises.Add(new Promise(Guid.CreateVersion7(), f.ClientId, f.CaseId, contact.Id, p.Text, p.DueAtUtc, employee, nowUtc));
+        {
+            var promise = new Promise(Guid.CreateVersion7(), f.ClientId, f.CaseId, contact.Id, p.Text, p.DueAtUtc, employee, nowUtc);
+            db.Promises.Add(promise);
+            await PromiseClocks.StartAsync(clocks, promise, contact.OccurredAtUtc, contact.Touchpoint, ct);
+        }
 
         // The case comes due at the earliest thing promised or agreed, if that is sooner.
         if (@case is not null)

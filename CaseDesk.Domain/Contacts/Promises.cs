@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
 using FluentValidation;
@@ -7,7 +8,7 @@ using static CaseDesk.Domain.Common.DomainText;
 
 namespace CaseDesk.Domain.Contacts;
 
-/// <summary>Checks off a promise made to the client.</summary>
+/// <summary>Checks off a promise made to the client: its clock stops, met when kept by the promised time.</summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head)]
 public sealed record CheckOffPromise(Guid PromiseId, Guid Version, string? Note) : ICommand<Guid>;
 
@@ -16,15 +17,57 @@ internal sealed class CheckOffPromiseValidator : AbstractValidator<CheckOffPromi
     public CheckOffPromiseValidator() => RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
 }
 
-internal sealed class CheckOffPromiseHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<CheckOffPromise, Guid>
+internal sealed class CheckOffPromiseHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<CheckOffPromise, Guid>
 {
     public async Task<Guid> Handle(CheckOffPromise request, CancellationToken ct)
     {
         var promise = await db.Promises.SingleOrDefaultAsync(p => p.Id == request.PromiseId, ct) ?? throw new NotFoundException("Promise", request.PromiseId);
         db.ExpectVersion(promise, request.Version);
-        promise.CheckOff(clock.GetUtcNow().UtcDateTime, callers.Caller.UserId, request.Note);
+        var now = clock.GetUtcNow().UtcDateTime;
+        promise.CheckOff(now, callers.Caller.UserId, request.Note);
+        await clocks.StopAsync(ClockKind.Promise, promise.Id, now, ct);
         await db.SaveChangesAsync(ct);
         return promise.Version;
+    }
+}
+
+/// <summary>
+/// A promise is a commitment clock (VIII, punctuality): it runs from when the promise was made to the promised time and
+/// stops when the promise is checked off, met when kept by then (docs/clocks.md). Promises have no cancel or withdraw
+/// step, so their clocks are only stopped.
+/// </summary>
+internal static class PromiseClocks
+{
+    public static Task<ResponseClock> StartAsync(ClockBook clocks, Promise promise, DateTime madeAtUtc, int? touchpoint, CancellationToken ct) =>
+        clocks.StartAsync(ClockKind.Promise, nameof(Promise), promise.Id, promise.OwnerUserId, promise.ClientId, promise.CaseId,
+            madeAtUtc, ct, deadlineUtc: promise.DueAtUtc, touchpoint: touchpoint);
+
+    /// <summary>
+    /// Promises recorded before promise clocks existed get theirs at start-up, started when the promise was made and, if it was
+    /// checked off, stopped when it was: so an upgraded database's dashboard counts what "My work" shows. Later starts find none.
+    /// </summary>
+    public static async Task<int> BackfillAsync(CaseDeskDb db, CancellationToken ct)
+    {
+        var missing = await db.Promises
+            .Where(p => !db.ResponseClocks.Any(c => c.SubjectId == p.Id && c.Kind == ClockKind.Promise))
+            .Select(p => new
+            {
+                Promise = p,
+                Contact = db.Contacts.Where(c => c.Id == p.ContactId).Select(c => new { c.OccurredAtUtc, c.Touchpoint }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        if (missing.Count == 0) return 0;
+        var clocks = new ClockBook(db);
+        var calendar = await clocks.CalendarAsync(ct);
+        foreach (var m in missing)
+        {
+            var madeAt = m.Contact?.OccurredAtUtc ?? m.Promise.CreatedAtUtc;
+            var clock = await StartAsync(clocks, m.Promise, madeAt, m.Contact?.Touchpoint, ct);
+            if (m.Promise.DoneAtUtc is { } done)
+                clock.Stop(done, calendar);
+        }
+        await db.SaveChangesAsync(ct);
+        return missing.Count;
     }
 }
 

@@ -31,6 +31,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
         await FillSearchKeysAsync(db, ct);
+        await Contacts.PromiseClocks.BackfillAsync(db, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -52,7 +52,7 @@ internal sealed class ReplyToEmailHandler(CaseDeskDb db, ClockBook clocks, Calle
         var signature = EmailSignature.Build(profile.FirstName, profile.LastName, profile.Position, profile.Unit, profile.PhoneNumber);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var contact = await ContactLog.AddAsync(db, new ReplyContact(email.ClientId!.Value, email.CaseId, now, Shorten(request.Subject.Trim() + "\n\n" + request.Body.Trim())),
+        var contact = await ContactLog.AddAsync(db, clocks, new ReplyContact(email.ClientId!.Value, email.CaseId, now, Shorten(request.Subject.Trim() + "\n\n" + request.Body.Trim())),
             me, now, SourceKind, email.Id, ct);
         email.Reply(request.Subject, request.Body, signature, contact.Id, now, me);
         await clocks.StopAsync(ClockKind.EmailReply, email.Id, now, ct);

@@ -38,7 +38,7 @@ internal sealed class MarkLetterSentHandler(CaseDeskDb db, ClockBook clocks, Cal
 
         var summary = T("Information letter \"{0}\" sent ({1}).", letter.Subject, ChannelText(request.Channel));
         var fields = new LetterContact(letter.ClientId, letter.CaseId, request.SentAtUtc, summary.Length <= 4000 ? summary : summary[..3999] + "…");
-        var contact = await ContactLog.AddAsync(db, fields, callers.Caller.UserId, now, SourceKind, letter.Id, ct);
+        var contact = await ContactLog.AddAsync(db, clocks, fields, callers.Caller.UserId, now, SourceKind, letter.Id, ct);
         letter.MarkSent(request.SentAtUtc, request.Channel, contact.Id);
         await clocks.StopAsync(ClockKind.InformationLetter, letter.Id, request.SentAtUtc, ct);
         await db.SaveChangesAsync(ct);

@@ -56,7 +56,7 @@ internal sealed class LogCallBackHandler(CaseDeskDb db, ClockBook clocks, Caller
 
         var now = clock.GetUtcNow().UtcDateTime;
         var fields = request with { CaseId = request.CaseId ?? message.CaseId };
-        var contact = await ContactLog.AddAsync(db, fields, caller.UserId, now, SourceKind, message.Id, ct);
+        var contact = await ContactLog.AddAsync(db, clocks, fields, caller.UserId, now, SourceKind, message.Id, ct);
         message.CalledBack(contact.Id, now);
         // Measured to the call-back as it happened (the contact's time), not to when it was typed in.
         await clocks.StopAsync(ClockKind.CallBack, message.Id, request.OccurredAtUtc, ct);

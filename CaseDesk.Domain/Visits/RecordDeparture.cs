@@ -1,3 +1,4 @@
+using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
@@ -39,7 +40,7 @@ internal sealed class RecordDepartureValidator : AbstractValidator<RecordDepartu
     }
 }
 
-internal sealed class RecordDepartureHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<RecordDeparture, Guid>
+internal sealed class RecordDepartureHandler(CaseDeskDb db, ClockBook clocks, TimeProvider clock) : IRequestHandler<RecordDeparture, Guid>
 {
     public const string SourceKind = "HomeVisit";
 
@@ -50,7 +51,7 @@ internal sealed class RecordDepartureHandler(CaseDeskDb db, TimeProvider clock) 
         visit.CheckDeparture(request.DepartedAtUtc, now);
 
         // The contact is the visiting caseworker's, whoever records it, and it happened when they arrived.
-        var contact = await ContactLog.AddAsync(db, new VisitContact(visit.ClientId, visit.CaseId, visit.ArrivedAtUtc!.Value, request),
+        var contact = await ContactLog.AddAsync(db, clocks, new VisitContact(visit.ClientId, visit.CaseId, visit.ArrivedAtUtc!.Value, request),
             visit.CaseworkerUserId, now, SourceKind, visit.Id, ct);
         visit.RecordDeparture(request.DepartedAtUtc, contact.Id, now);
         await db.SaveChangesAsync(ct);

@@ -25,7 +25,7 @@ public enum WorkKind
 
 /// <summary>
 /// One open item. <see cref="DueAtUtc"/> and <see cref="Status"/> come from the item's commitment clock
-/// when it has one (docs/clocks.md); promises, cases due and corrective actions (due at their deadline) have no
+/// when it has one (docs/clocks.md), promises included; cases due and corrective actions (due at their deadline) have no
 /// clock: they are at risk within a day of their due time and breached (overdue) after it.
 /// </summary>
 public sealed record WorkItem(WorkKind Kind, Guid Id, string Title, string? Detail, Guid? ClientId, Guid? CaseId, DateTime DueAtUtc,
@@ -111,6 +111,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
         WorkKind.Letter => ClockKind.InformationLetter,
         WorkKind.VisitToAgree => ClockKind.VisitAgreed,
         WorkKind.Visit => ClockKind.VisitArrival,
+        WorkKind.Promise => ClockKind.Promise,
         _ => null,
     };
 
