@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Demo;
 using CaseDesk.Domain.Emails;
@@ -14,7 +15,8 @@ namespace CaseDesk.Tests.Demo;
 
 /// <summary>
 /// docs/dashboard.md, "Overdue means the same everywhere": from the demo database, a seeded random walk of the dashboard
-/// recount's operations (calls, call-backs, e-mails, replies, complaints with actions, visits, letters, time moving on),
+/// recount's operations (calls, call-backs, e-mails, replies, complaints with actions, visits, letters, promises made and kept,
+/// time moving on),
 /// and at every check, for every user, the overdue items of their "My work" are the rows behind the dashboard's breached
 /// and overdue-action figures of their scope.
 /// </summary>
@@ -71,7 +73,7 @@ public sealed class OverdueAgreementTests(ITestOutputHelper output) : IAsyncLife
                 return (pick.ClientId, pick.Id);
             });
             var now = database.Clock.UtcDateTime;
-            switch (random.Next(12))
+            switch (random.Next(14))
             {
                 case 0:
                     await database.Send(new TakePhoneMessage(now.AddMinutes(-random.Next(0, 600)), "Ona", null, null, "+370 600 00001", "Prašo paskambinti",
@@ -128,6 +130,17 @@ public sealed class OverdueAgreementTests(ITestOutputHelper output) : IAsyncLife
                         .Where(l => l.CreatedByUserId == who.UserId && l.SentAtUtc == null).OrderBy(l => l.Id).FirstOrDefaultAsync());
                     if (letter is not null)
                         await database.Send(new MarkLetterSent(letter.Id, letter.Version, now, LetterChannel.Post), who);
+                    break;
+                case 10:
+                    await database.Send(new LogContact(client, caseId, random.Next(1, 11), ContactChannel.PhoneOut, ContactDirection.ToClient, now,
+                        "Paskambinau klientui", null, null, null, null, null, null,
+                        [new PromiseInput("Atsiųsti prašymo formą", now.AddMinutes(random.Next(-60, 60 * 30)))]), who);
+                    break;
+                case 11:
+                    var promise = await database.ReadAsync(db => db.Promises.AsNoTracking()
+                        .Where(p => p.OwnerUserId == who.UserId && p.DoneAtUtc == null).OrderBy(p => p.Id).FirstOrDefaultAsync());
+                    if (promise is not null)
+                        await database.Send(new CheckOffPromise(promise.Id, promise.Version, null), who);
                     break;
                 default:
                     database.Clock.Advance(TimeSpan.FromMinutes(random.Next(10, 60 * 48)));

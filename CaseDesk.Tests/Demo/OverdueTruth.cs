@@ -13,8 +13,11 @@ namespace CaseDesk.Tests.Demo;
 /// </summary>
 public static class OverdueTruth
 {
-    /// <summary>Kinds of "My work" items that are not clocks (yet): overdue there, named but not counted on the dashboard.</summary>
-    public static readonly IReadOnlySet<WorkKind> NotCounted = new HashSet<WorkKind> { WorkKind.Promise, WorkKind.CaseDue };
+    /// <summary>
+    /// Kinds of "My work" items that are not clocks: overdue there, named but not counted on the dashboard. Only a case's next-action
+    /// date, a planning date; promises are clocks and so on both sides.
+    /// </summary>
+    public static readonly IReadOnlySet<WorkKind> NotCounted = new HashSet<WorkKind> { WorkKind.CaseDue };
 
     public sealed record Sides(
         IReadOnlySet<(string Owner, Guid Record)> WorkLists,

@@ -112,6 +112,66 @@ public sealed class ResponseClockTests
         Assert.Equal((ClockState.Met, 12.0, 3.0), (clock.State, clock.ActualMinutes!.Value, clock.MarginMinutes!.Value));
     }
 
+    private static ResponseClock Promise(DateTime madeAt, DateTime promisedBy, int touchpoint = 2) =>
+        new(Guid.NewGuid(), ClockKind.Promise, "Promise", Guid.NewGuid(), "o", null, null, null, madeAt,
+            new CommitmentTarget(Guid.NewGuid(), ClockKind.Promise, 0, TargetUnit.ByDeadline, 75, "VIII", null, DefaultTargets.EffectiveFrom, "system",
+                DefaultTargets.EffectiveFrom, null), Calendar, promisedBy, touchpoint);
+
+    [Fact]
+    public void A_promise_clock_runs_from_the_promise_to_the_promised_time_on_the_contacts_touchpoint_at_risk_at_75_percent_of_that_span()
+    {
+        var clock = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 13, 9), touchpoint: 5);
+
+        Assert.Equal((ClockState.Running, "VIII", 5), (clock.State, clock.Commitment, clock.Touchpoint));
+        Assert.Equal(Vilnius(2026, 3, 13, 9), clock.DueAtUtc);
+        Assert.Equal(4 * 24 * 60, clock.TargetMinutes); // plain minutes: a promise names a time, not working days
+        Assert.Equal(Vilnius(2026, 3, 12, 9), clock.AtRiskAtUtc);
+        Assert.Equal(ClockStatus.OnTrack, clock.StatusAt(Vilnius(2026, 3, 12, 8, 59)));
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 13, 9)));
+    }
+
+    [Fact]
+    public void A_promise_kept_by_the_promised_time_is_met_and_one_kept_at_that_very_minute_too()
+    {
+        var early = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 10, 12));
+        var onTheMinute = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 10, 12));
+
+        early.Stop(Vilnius(2026, 3, 10, 10), Calendar);
+        onTheMinute.Stop(Vilnius(2026, 3, 10, 12), Calendar);
+
+        Assert.Equal((ClockState.Met, 120.0, 25 * 60.0), (early.State, early.MarginMinutes!.Value, early.ActualMinutes!.Value));
+        Assert.Equal((ClockState.Met, 0.0), (onTheMinute.State, onTheMinute.MarginMinutes!.Value));
+    }
+
+    [Fact]
+    public void A_promise_kept_after_the_promised_time_is_missed_by_the_minutes_it_was_late()
+    {
+        var clock = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 10, 12));
+
+        clock.Stop(Vilnius(2026, 3, 10, 12, 30), Calendar);
+
+        Assert.Equal((ClockState.Missed, -30.0), (clock.State, clock.MarginMinutes!.Value));
+        Assert.Equal(ClockStatus.Missed, clock.StatusAt(Vilnius(2026, 3, 11, 9)));
+    }
+
+    [Fact]
+    public void A_promise_not_kept_by_the_promised_time_is_breached_and_one_recorded_already_overdue_is_breached_at_once()
+    {
+        var clock = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 10, 12));
+        var late = Promise(Vilnius(2026, 3, 9, 9), Vilnius(2026, 3, 6, 12));
+
+        Assert.Equal(ClockStatus.AtRisk, clock.StatusAt(Vilnius(2026, 3, 10, 12)));
+        Assert.Equal(ClockStatus.Breached, clock.StatusAt(Vilnius(2026, 3, 10, 12, 1)));
+        Assert.Equal((0, ClockStatus.Breached), (late.TargetMinutes, late.StatusAt(Vilnius(2026, 3, 9, 9, 1))));
+    }
+
+    [Fact]
+    public void A_promise_clock_needs_the_promised_time()
+    {
+        Assert.Throws<InvalidOperationException>(() => new ResponseClock(Guid.NewGuid(), ClockKind.Promise, "Promise", Guid.NewGuid(), "o", null, null, null,
+            Vilnius(2026, 3, 9, 9), Target(ClockKind.Promise, 0, TargetUnit.ByDeadline), Calendar));
+    }
+
     [Fact]
     public void A_reschedule_notice_is_met_only_when_the_client_was_told_before_the_agreed_time()
     {
