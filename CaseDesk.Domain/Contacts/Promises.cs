@@ -45,8 +45,10 @@ internal static class PromiseClocks
     /// <summary>
     /// Promises recorded before promise clocks existed get theirs at start-up, started when the promise was made and, if it was
     /// checked off, stopped when it was: so an upgraded database's dashboard counts what "My work" shows. Later starts find none.
+    /// One already past its time counts as breached but is marked reported: it went overdue before clocks existed, and the breach
+    /// sweep would otherwise send the heads one notice for every old promise at once.
     /// </summary>
-    public static async Task<int> BackfillAsync(CaseDeskDb db, CancellationToken ct)
+    public static async Task<int> BackfillAsync(CaseDeskDb db, DateTime nowUtc, CancellationToken ct)
     {
         var missing = await db.Promises
             .Where(p => !db.ResponseClocks.Any(c => c.SubjectId == p.Id && c.Kind == ClockKind.Promise))
@@ -65,6 +67,8 @@ internal static class PromiseClocks
             var clock = await StartAsync(clocks, m.Promise, madeAt, m.Contact?.Touchpoint, ct);
             if (m.Promise.DoneAtUtc is { } done)
                 clock.Stop(done, calendar);
+            else if (clock.DueAtUtc < nowUtc)
+                clock.MarkBreachNotified(nowUtc);
         }
         await db.SaveChangesAsync(ct);
         return missing.Count;

@@ -31,7 +31,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
         await FillSearchKeysAsync(db, ct);
-        await Contacts.PromiseClocks.BackfillAsync(db, ct);
+        await Contacts.PromiseClocks.BackfillAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -119,6 +119,8 @@ public sealed class PromiseClockTests : IAsyncLifetime
         Assert.Equal(2, clocks.Count);
         Assert.Equal((ClockState.Running, open.DueAtUtc), (clocks.Single(c => c.SubjectId == open.Id).State, clocks.Single(c => c.SubjectId == open.Id).DueAtUtc));
         Assert.Equal(ClockState.Missed, clocks.Single(c => c.SubjectId == kept.Id).State);
+        // Overdue before clocks existed: breached, but not reported to the heads as a fresh breach on the first start.
+        Assert.NotNull(clocks.Single(c => c.SubjectId == open.Id).BreachNotifiedAtUtc);
         Assert.Equal(ClockStatus.Breached, Assert.Single(await database.Send(new GetMyWork(), asta), i => i.Kind == WorkKind.Promise).Status);
         Assert.Equal([open.Id], await BreachedSubjectsAsync(new DashboardScope(null, asta.UserId)));
     }

@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
+using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
@@ -60,7 +61,7 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task After_a_random_run_of_calls_e_mails_visits_letters_and_complaints_over_five_weeks_every_figure_equals_a_full_recount()
+    public async Task After_a_random_run_of_calls_e_mails_visits_letters_complaints_and_promises_over_five_weeks_every_figure_equals_a_full_recount()
     {
         var random = new Random(20261122);
         var client = await database.RegisterAsync(reception);
@@ -77,13 +78,14 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
         var offeredVisits = new List<(Guid Id, Caller By)>();
         var agreedVisits = new List<(Guid Id, Caller By)>();
         var letters = new List<(Guid Id, Caller By)>();
+        var promises = new List<(string Text, Caller By)>();
         var finishedAtStart = 0;
         await database.Send(new GetDashboard(DashboardScope.Department, DashboardWindow.Today), head); // loads the (empty) tallies
 
         for (var step = 0; step < 240; step++)
         {
             var who = staff[random.Next(staff.Length)];
-            switch (random.Next(11))
+            switch (random.Next(13))
             {
                 case 0 or 1:
                     var calledAt = database.Clock.UtcDateTime.AddMinutes(-random.Next(0, 600));
@@ -152,6 +154,20 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
                         touchpoints: [random.Next(1, 11)]), officer);
                     await database.TakeToAsync(aboutCase, ComplaintStage.ActionsPlanned, officer, who, who == tomas ? Other : Social);
                     break;
+                case 9:
+                    // A promise on any touchpoint, due from an hour ago (already overdue) to a few days on.
+                    var now = database.Clock.UtcDateTime;
+                    var text = $"Pažadas {step}";
+                    await database.Send(Casework.Contact(client, caseOf[who], now, touchpoint: random.Next(1, 11),
+                        promises: [new PromiseInput(text, now.AddMinutes(random.Next(-60, 60 * 60)))]), who);
+                    promises.Add((text, who));
+                    break;
+                case 10 when promises.Count > 0:
+                    var (promised, keeper) = promises[random.Next(promises.Count)];
+                    promises.Remove((promised, keeper));
+                    var promise = await database.ReadAsync(db => db.Promises.AsNoTracking().SingleAsync(p => p.Text == promised));
+                    await database.Send(new CheckOffPromise(promise.Id, promise.Version, null), keeper);
+                    break;
                 default:
                     database.Clock.Advance(TimeSpan.FromMinutes(random.Next(10, 60 * 48)));
                     break;
@@ -178,6 +194,7 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
             Assert.True(f.Channels.Single(c => c.Kind == ClockKind.VisitAgreed).Clocks.Count > 0, described);
             Assert.True(f.Punctuality.Clocks.Met > 0 && f.Punctuality.Clocks.Missed > 0, described);
             Assert.True(f.Channels.Single(c => c.Kind == ClockKind.InformationLetter).Clocks.Count > 0, described);
+            Assert.True(f.Channels.Single(c => c.Kind == ClockKind.Promise).Clocks is { Met: > 0, Missed: > 0 }, described);
             Assert.True(f.CorrectiveActionsOverdue > 0, described);
         }
         foreach (var scope in new DashboardScope[] { new(Social), new(Other), new(null, asta.UserId), new(null, tomas.UserId) })
