@@ -72,7 +72,7 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         await visit.GetByTestId("visit-arrival").ClickAsync();
         var arrival = Dialog(page, "arrival-form");
         await arrival.GetByTestId("save-arrival").ClickAsync();
-        await Expect(arrival).ToHaveCountAsync(0);
+        await ExpectClosedAsync(arrival);
         await Expect(visit.GetByTestId("visit-arrived")).ToContainTextAsync(start.ToString("yyyy-MM-dd"));
 
         await visit.GetByTestId("visit-departure").ClickAsync();
@@ -80,7 +80,7 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         await departure.GetByTestId("departure-summary").FillAsync("Įvertintos buities sąlygos");
         await departure.Locator("textarea[name=NextStep]").FillAsync("Parengti paslaugos sutartį");
         await departure.GetByTestId("save-departure").ClickAsync();
-        await Expect(departure).ToHaveCountAsync(0);
+        await ExpectClosedAsync(departure);
         await Expect(visit.GetByTestId("visit-status")).ToHaveTextAsync(UiText.Lt("Visited"));
         await Expect(visit.GetByTestId("visit-departed")).ToBeVisibleAsync();
 
@@ -93,5 +93,19 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(contact).ToHaveCountAsync(1);
         await Expect(contact.GetByTestId("contact-touchpoint")).ToHaveTextAsync("7");
         Assert.Empty(session.PageErrors);
+    }
+
+    /// <summary>The dialog closed after its save; if not, the failure carries what it shows (a refusal or a field error).</summary>
+    private static async Task ExpectClosedAsync(ILocator dialog)
+    {
+        try
+        {
+            await Expect(dialog).ToHaveCountAsync(0);
+        }
+        catch (PlaywrightException e)
+        {
+            var shown = await dialog.CountAsync() > 0 ? await dialog.InnerTextAsync() : "";
+            throw new Xunit.Sdk.XunitException($"The dialog stayed open after its save, showing:\n{shown}\n{e.Message}");
+        }
     }
 }
