@@ -104,7 +104,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
     {
         var path = Path.Combine(AppProcess.RepositoryRoot, "TestResults", "first-hour", role, step + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        // Finished transitions: a floating label caught mid-way would look like a label over the text.
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
     public async Task SignOutAsync()
