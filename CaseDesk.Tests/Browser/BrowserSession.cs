@@ -96,6 +96,18 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// A full-page PNG of what the person sees at one step, under TestResults/first-hour/&lt;role&gt;/&lt;step&gt;.png at the
+    /// repository root, kept as a test artifact so a reviewer can look at every screen of a flow.
+    /// </summary>
+    public async Task ScreenshotStepAsync(string role, string step)
+    {
+        var path = Path.Combine(AppProcess.RepositoryRoot, "TestResults", "first-hour", role, step + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Finished transitions: a floating label caught mid-way would look like a label over the text.
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
     public async Task SignOutAsync()
     {
         await Page.Locator("form.logout-form button[type=submit]").ClickAsync();
