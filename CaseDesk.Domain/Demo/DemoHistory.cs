@@ -277,6 +277,7 @@ public static class DemoHistory
                 var demoCase = new DemoCase(caseId, clientId, $"{first} {last}", phone, email, worker);
                 cases.Add(demoCase);
                 PlanCaseStory(demoCase);
+                PlanDueReview(demoCase, due);
             }
         }
 
@@ -294,6 +295,27 @@ public static class DemoHistory
                 At(WorkingMomentBetween(from, end), () => LetterAsync(k));
             if (Chance(0.3))
                 At(WorkingMomentBetween(from, end), () => OfferVisitAsync(k));
+        }
+
+        /// <summary>
+        /// Most of the time the caseworker moves the case's next-action date on before it passes (as they do at work);
+        /// the rest are left to pass and show as overdue in My work.
+        /// </summary>
+        private void PlanDueReview(DemoCase k, DateTime due)
+        {
+            if (!Chance(0.85))
+                return;
+            At(WorkingMomentBetween(Now, due, skew: 0.3), async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var open = await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Cases.AsNoTracking()
+                    .Where(c => c.Id == k.Id && c.Status != CaseStatus.Closed).Select(c => new { c.Version }).FirstOrDefaultAsync();
+                if (open is null)
+                    return;
+                var next = Calendar.AddWorkingMinutes(Now, r.Next(5, 30) * WorkingCalendar.MinutesPerWorkingDay);
+                await Send(new SetCaseDue(k.Id, open.Version, next), k.Worker.Caller);
+                PlanDueReview(k, next);
+            });
         }
 
         private async Task ContactAsync(DemoCase k)

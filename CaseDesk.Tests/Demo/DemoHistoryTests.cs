@@ -81,6 +81,18 @@ public sealed class DemoHistoryTests(FreshDemo demo, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task Caseworkers_moved_most_next_action_dates_on_so_only_a_few_open_cases_are_overdue()
+    {
+        var now = FreshDemo.Now.UtcDateTime;
+        var open = await database.ReadAsync(db => db.Cases.AsNoTracking().Where(c => c.Status != Domain.Cases.CaseStatus.Closed)
+            .Select(c => c.DueAtUtc).ToListAsync());
+        var overdue = open.Count(due => due < now);
+        output.WriteLine($"open cases {open.Count}, next action overdue {overdue}");
+        // A demo where most cases are past their next-action date shows a department nobody would recognise.
+        Assert.InRange(overdue, 1, open.Count / 5);
+    }
+
+    [Fact]
     public async Task Every_promise_has_its_clock_and_every_promise_checked_off_stopped_it()
     {
         var promises = await database.ReadAsync(db => db.Promises.AsNoTracking()
