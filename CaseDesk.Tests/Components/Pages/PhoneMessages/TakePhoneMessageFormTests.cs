@@ -47,6 +47,20 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     }
 
     [Fact]
+    public void Input_typed_before_a_kept_draft_has_loaded_is_not_replaced_by_it()
+    {
+        // The tab's copy answers late (a busy browser): the user has already started on the form.
+        var load = JSInterop.Setup<string?>("caseDeskDrafts.load", "phone-message:new");
+        var form = Render<TakePhoneMessageForm>();
+        form.Find("textarea[name=Message]").Change("Nauja žinutė, ką tik įvesta");
+
+        load.SetResult(System.Text.Json.JsonSerializer.Serialize(new { CallerName = "Ona Jonaitienė", Phone = "+370 612 34567", Message = "Sena žinutė" }));
+
+        form.WaitForAssertion(() => Assert.Equal("Nauja žinutė, ką tik įvesta", form.Find("textarea[name=Message]").GetAttribute("value")));
+        Assert.Empty(form.FindAll("[data-testid=draft-restored]"));
+    }
+
+    [Fact]
     public async Task The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
     {
         var typing = Render<TakePhoneMessageForm>();
