@@ -95,7 +95,10 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.Empty(session.PageErrors);
     }
 
-    /// <summary>The dialog closed after its save; if not, the failure carries what it shows (a refusal or a field error).</summary>
+    /// <summary>
+    /// The dialog closed after its save; if not, the failure carries what it shows (a field error) and the end of the
+    /// page's text, where a refusal's notification ("Not done: ... because ...") sits.
+    /// </summary>
     private static async Task ExpectClosedAsync(ILocator dialog)
     {
         try
@@ -105,7 +108,9 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
         catch (PlaywrightException e)
         {
             var shown = await dialog.CountAsync() > 0 ? await dialog.InnerTextAsync() : "";
-            throw new Xunit.Sdk.XunitException($"The dialog stayed open after its save, showing:\n{shown}\n{e.Message}");
+            var page = await dialog.Page.Locator("body").InnerTextAsync();
+            throw new Xunit.Sdk.XunitException(
+                $"The dialog stayed open after its save, showing:\n{shown}\n--- end of the page:\n{page[Math.Max(0, page.Length - 1500)..]}\n{e.Message}");
         }
     }
 }
