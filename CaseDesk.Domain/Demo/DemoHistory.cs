@@ -430,6 +430,23 @@ public static class DemoHistory
         /// <summary>How many steps each complaint takes, in order of registration: 9 closes it, 6 plans its action.</summary>
         private static readonly int[] ComplaintSteps = [9, 9, 6, 9, 7, 6, 4, 2, 8, 1, 6, 3, 0, 5];
 
+        // What clients complain of at each touchpoint the demo uses, so the officer's list reads like a real one.
+        private static readonly Dictionary<int, string[]> ComplaintTexts = new()
+        {
+            [2] = ["Niekas neatskambino, nors žadėjo perskambinti per dieną", "Skambinau tris kartus, niekas neatsiliepė ir neperskambino"],
+            [3] = ["Į mano el. laišką niekas neatsakė jau savaitę", "Atsakyme el. paštu nebuvo nei darbuotojo vardo, nei telefono"],
+            [6] = ["Informaciniame rašte nurodyta neteisinga dokumentų pateikimo data", "Raštą gavau jau praėjus nurodytam terminui"],
+            [7] = ["Socialinė darbuotoja vėlavo į vizitą valandą ir nepranešė", "Vizitas atšauktas tą pačią dieną be jokio paaiškinimo"],
+            [8] = ["Mano problema sprendžiama jau mėnesį, niekas nepasako, kas toliau", "Darbuotojas kalbėjo nepagarbiai, kai klausiau apie sprendimą"],
+        };
+
+        private static readonly string[] SuggestionTexts =
+        [
+            "Siūlau priimti klientus ir šeštadieniais",
+            "Būtų patogu dokumentų kopijas pateikti el. paštu",
+            "Siūlau laukiamajame įrengti vietą vaikams",
+        ];
+
         private async Task NewComplaintAsync(int stepsToTake, bool leaveActionOpen)
         {
             if (cases.Count == 0)
@@ -440,7 +457,7 @@ public static class DemoHistory
             var commitment = touchpoint switch { 2 => "VIII", 3 => "IX", 7 => "VIII", _ => "X" };
             var id = await Send(new RegisterFeedback(complaint ? FeedbackKind.Complaint : FeedbackKind.Suggestion,
                 Pick(new[] { FeedbackSource.Phone, FeedbackSource.Email, FeedbackSource.InPerson }), Now.AddMinutes(-r.Next(5, 60)),
-                complaint ? "Niekas neatskambino, nors žadėjo" : "Siūlau priimti klientus ir šeštadieniais", k.ClientId, k.Id, null, null,
+                complaint ? ComplaintTexts[touchpoint][complaints % 2] : SuggestionTexts[complaints % SuggestionTexts.Length], k.ClientId, k.Id, null, null,
                 [touchpoint], [commitment]), reception);
             complaints++;
             if (!complaint)
