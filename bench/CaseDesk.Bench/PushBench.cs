@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using CaseDesk.App.Hosting;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
@@ -22,8 +18,8 @@ namespace CaseDesk.Bench;
 
 /// <summary>
 /// Issue 6: time from a commit to its figures arriving at N hub clients. The app is hosted in this process on
-/// a real Kestrel port (the same AddCaseDesk/UseCaseDesk as Program.cs, on the benchmark database); N raw
-/// WebSocket clients speak the SignalR JSON protocol to /hubs/dashboard as a signed-in head and watch the
+/// a real Kestrel port (the same AddCaseDesk/UseCaseDesk as Program.cs, on the benchmark database); N .NET
+/// SignalR clients (DashboardHubClient) connect to /hubs/dashboard as a signed-in head and watch the
 /// department's 30-day figures. Changes are committed through the app's own sender (a phone message taken,
 /// which starts a call-back clock and so moves "open now"); every push carries the commit time, and each client
 /// records receive time minus commit time on the same clock.
