@@ -14,12 +14,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 using Radzen;
 
 namespace CaseDesk.App.Hosting;
 
 public static class CaseDeskHost
 {
+    /// <summary>The circuit's largest accepted message (docs/security.md): the longest field at 3 bytes a character, with room for a draft's other fields.</summary>
+    public const int MaximumReceiveMessageBytes = 128 * 1024;
+
     public static readonly CultureInfo[] Cultures = [new("lt"), new("en")];
 
     public static void AddCaseDesk(this WebApplicationBuilder builder)
@@ -74,14 +78,27 @@ public static class CaseDeskHost
             options.DetailedErrors = builder.Environment.IsDevelopment();
         }).AddHubOptions(options =>
         {
-            options.MaximumReceiveMessageSize = 32 * 1024;
+            // The longest field (a letter's 20,000 characters, up to 3 bytes each in UTF-8) and a restored draft must fit in one message:
+            // a bigger message drops the circuit. Every text field carries its maximum in the browser (FormText), so none can exceed it.
+            options.MaximumReceiveMessageSize = MaximumReceiveMessageBytes;
             options.MaximumParallelInvocationsPerClient = 1;
             options.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
             options.HandshakeTimeout = TimeSpan.FromSeconds(15);
             options.StreamBufferCapacity = 10;
             options.EnableDetailedErrors = false;
         });
-        services.AddRadzenComponents();
+        services.AddRadzenComponents(); // the screens not yet on MudBlazor (issue 16)
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            options.SnackbarConfiguration.NewestOnTop = true;
+            options.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
+            options.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        services.AddLocalizationInterceptor<MudTexts>();
+        services.AddScoped<UiDialogs>();
+        services.AddSingleton<InputLimits>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Domain.Users.StaffUser>, StaffClaimsFactory>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<UiSender>();
         services.AddScoped<UiFeedback>();

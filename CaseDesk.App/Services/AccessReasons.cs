@@ -1,7 +1,5 @@
-using CaseDesk.App.Components.Shared;
 using CaseDesk.Domain.Privacy;
 using Microsoft.Extensions.Localization;
-using Radzen;
 
 namespace CaseDesk.App.Services;
 
@@ -11,7 +9,7 @@ namespace CaseDesk.App.Services;
 /// reason is remembered for that record for the rest of the circuit, so the card, its edit page and pickers ask once
 /// (every read is still audited with it).
 /// </summary>
-public sealed class AccessReasons(DialogService dialogs, IStringLocalizer<SharedResource> L)
+public sealed class AccessReasons(UiDialogs dialogs, IStringLocalizer<SharedResource> L)
 {
     private readonly Dictionary<Guid, string> given = [];
 
@@ -35,11 +33,6 @@ public sealed class AccessReasons(DialogService dialogs, IStringLocalizer<Shared
         }
     }
 
-    private async Task<string?> AskAsync(string because)
-    {
-        var answer = await dialogs.OpenAsync<ReasonDialog>(L["Why do you open this record?"],
-            new Dictionary<string, object?> { [nameof(ReasonDialog.Prompt)] = $"{because} {L["The reason is written to the audit log."]}" },
-            new DialogOptions { Width = "460px" });
-        return answer is string text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-    }
+    private Task<string?> AskAsync(string because) =>
+        dialogs.AskReasonAsync(L["Why do you open this record?"], $"{because} {L["The reason is written to the audit log."]}");
 }

@@ -30,3 +30,29 @@ document.addEventListener('click', function (e) {
             location.href = 'account/login?expired=1';
     }, 15000);
 })();
+
+// The skip link: Blazor's router would treat "#main-content" as a link to the home page, so move focus here instead.
+document.addEventListener('click', function (e) {
+    var link = e.target instanceof Element ? e.target.closest('[data-skip-to]') : null;
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute('data-skip-to'));
+    if (target) {
+        e.preventDefault();
+        target.focus();
+        target.scrollIntoView();
+    }
+});
+
+// The dialog pattern (UiDialogs): focus goes back to the button that opened a dialog once it closes.
+window.caseDesk = window.caseDesk || {};
+(function (cd) {
+    var openers = [];
+    cd.rememberFocus = function () { openers.push(document.activeElement); };
+    cd.restoreFocus = function () {
+        var el = openers.pop();
+        // A re-rendered page may have replaced the button: fall back to the page's main area, never the body.
+        if (el && document.contains(el) && typeof el.focus === 'function') el.focus();
+        else { var main = document.getElementById('main-content'); if (main) main.focus(); }
+    };
+    cd.focus = function (id) { var el = document.getElementById(id); if (el) el.focus(); };
+})(window.caseDesk);

@@ -60,7 +60,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>The side navigation's item texts.</summary>
-    public ILocator NavItems => Page.Locator("nav .rz-navigation-item-text");
+    /// <summary>The entries of the main navigation, by their link role.</summary>
+    public ILocator NavItems => Page.GetByRole(AriaRole.Navigation, new() { Name = UiText.Lt("Main navigation") }).GetByRole(AriaRole.Link);
 
     /// <summary>The content area; its data-interactive turns "true" when the circuit has rendered it.</summary>
     public ILocator Main => Page.Locator("main[data-interactive]");

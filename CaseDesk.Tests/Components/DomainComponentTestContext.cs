@@ -10,11 +10,11 @@ namespace CaseDesk.Tests.Components;
 /// bUnit against the real domain: components send through a <see cref="TestDatabase"/>'s sender as a
 /// signed-in caller, so the validation messages and refusals a test sees are the domain's own.
 /// </summary>
-public abstract class DomainComponentTestContext : ComponentTestContext, IAsyncLifetime
+public abstract class DomainComponentTestContext : ComponentTestContext
 {
     protected TestDatabase Database { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         var caller = await ArrangeAsync();
@@ -22,6 +22,7 @@ public abstract class DomainComponentTestContext : ComponentTestContext, IAsyncL
         Services.AddSingleton<TimeProvider>(Database.Clock);
         Services.AddScoped<UiSender>();
         Services.AddScoped<UiFeedback>();
+        Services.AddSingleton(new InputLimits(Database.Services.GetRequiredService<IServiceScopeFactory>()));
         Authorization.SetAuthorized(caller.UserName).SetRoles([.. caller.Roles])
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, caller.UserId));
     }
@@ -29,6 +30,5 @@ public abstract class DomainComponentTestContext : ComponentTestContext, IAsyncL
     /// <summary>Puts what the test starts from into <see cref="Database"/> and returns who is signed in.</summary>
     protected abstract Task<Caller> ArrangeAsync();
 
-    // bUnit's own disposal (IDisposable) runs after this; the database goes last but one.
-    async Task IAsyncLifetime.DisposeAsync() => await Database.DisposeAsync();
+    protected override async Task DisposeTestAsync() => await Database.DisposeAsync();
 }

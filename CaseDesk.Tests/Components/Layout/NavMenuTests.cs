@@ -11,8 +11,8 @@ public sealed class NavMenuTests : ComponentTestContext
     {
         Authorization.SetAuthorized("someone").SetRoles(roles);
         var menu = Render<NavMenu>();
-        return menu.FindAll("a.rz-navigation-item-link")
-            .Select(a => (a.GetAttribute("href") ?? "", a.QuerySelector(".rz-navigation-item-text")?.TextContent.Trim() ?? ""))
+        return menu.FindAll("nav a")
+            .Select(a => (a.GetAttribute("href") ?? "", a.TextContent.Trim()))
             .ToList();
     }
 

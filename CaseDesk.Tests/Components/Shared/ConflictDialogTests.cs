@@ -5,8 +5,8 @@ using CaseDesk.Domain.Common;
 using CaseDesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Radzen;
-using Radzen.Blazor;
+using CaseDesk.App.Services;
+using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Shared;
 
@@ -16,10 +16,10 @@ public sealed class ConflictDialogTests : ComponentTestContext
         new ConcurrencyConflictException("Letter", new Dictionary<string, string?> { ["Subject"] = "Stored subject", ["Body"] = "Stored body" }, "L-1")
             .ChangedLastBy("ona", new DateTime(2026, 3, 2, 8, 15, 0, DateTimeKind.Utc));
 
-    private (IRenderedComponent<RadzenDialog> Host, Task<ConflictChoice> Asked) Ask(IReadOnlyDictionary<string, string?> mine, IReadOnlyDictionary<string, string?>? theirs = null)
+    private (IRenderedComponent<MudDialogProvider> Host, Task<ConflictChoice> Asked) Ask(IReadOnlyDictionary<string, string?> mine, IReadOnlyDictionary<string, string?>? theirs = null)
     {
-        var host = Render<RadzenDialog>();
-        var dialogs = Services.GetRequiredService<DialogService>();
+        var host = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<UiDialogs>();
         var L = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var labels = new Dictionary<string, string> { ["Subject"] = "Subject", ["Body"] = "Text" };
         var asked = host.InvokeAsync(() => ConflictDialog.AskAsync(dialogs, L, Conflict, mine, labels, theirs));
