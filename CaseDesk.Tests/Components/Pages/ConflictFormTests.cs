@@ -9,6 +9,7 @@ using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Tests.UseCases.Visits;
+using MudBlazor;
 using Radzen.Blazor;
 
 namespace CaseDesk.Tests.Components.Pages;
@@ -40,7 +41,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     }
 
     /// <summary>Waits for the conflict dialog, checks it names the other person, and clicks the choice.</summary>
-    private static async Task ChooseAsync(IRenderedComponent<RadzenDialog> host, bool saveMine)
+    private static async Task ChooseAsync(IRenderedComponent<MudDialogProvider> host, bool saveMine)
     {
         host.WaitForAssertion(() => host.Find("[data-testid=conflict-save-mine]"));
         Assert.StartsWith("Saved by vida at ", host.Find("[data-testid=conflict-who]").TextContent.Trim());
@@ -50,6 +51,10 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     private static Task Pick<TValue>(IRenderedComponent<RadzenDropDown<TValue>> dropDown, TValue value) =>
         dropDown.InvokeAsync(() => dropDown.Instance.ValueChanged.InvokeAsync(value));
 
+    /// <summary>The same for a form moved to MudBlazor: sets the select's value as a person's choice would.</summary>
+    private static Task Pick<TValue>(IRenderedComponent<MudSelect<TValue>> select, TValue value) =>
+        select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -57,7 +62,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     {
         var stale = await Database.Send(new GetCase(@case.CaseId), me);
         await Database.Send(new AssignCase(@case.CaseId, stale.Version, rima.UserId, null), other);
-        var host = Render<RadzenDialog>();
+        var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<AssignCaseForm>(p => p.Add(f => f.Case, stale));
         await Pick(form.FindComponent<RadzenDropDown<string>>(), tomas.UserId);
 
@@ -78,7 +83,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         var stale = await Database.Send(new GetCase(@case.CaseId), me);
         var due = Now.AddDays(9);
         await Database.Send(new SetCaseDue(@case.CaseId, stale.Version, due), other);
-        var host = Render<RadzenDialog>();
+        var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<CloseCaseForm>(p => p.Add(f => f.Case, stale));
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
@@ -98,7 +103,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     public async Task Editing_a_letter_someone_else_just_edited(bool saveMine)
     {
         var letterId = await Database.Send(new ComposeLetter(@case.CaseId, StandardLetterTemplates.Template("documents").Id, Now), me);
-        var host = Render<RadzenDialog>();
+        var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<EditLetterForm>(p => p.Add(f => f.LetterId, letterId));
         form.WaitForAssertion(() => form.Find("[data-testid=edit-letter-form]"));
         var loaded = await Database.Send(new GetLetter(letterId), me);
@@ -128,7 +133,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         var stale = await Database.Send(new GetVisit(visitId), me);
         var theirStart = Now.AddDays(5);
         await Database.Send(new RescheduleVisit(visitId, stale.Version, theirStart, theirStart.AddHours(1), "Liga", Now, "Telefonu"), other);
-        var host = Render<RadzenDialog>();
+        var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<RescheduleVisitForm>(p => p.Add(f => f.Visit, stale));
         await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Kliento prašymu" });
         await Pick(form.FindComponent<RadzenDropDown<string>>(), "By phone");
@@ -148,7 +153,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
     {
         var messageId = await Database.Send(new TakePhoneMessage(Now.AddMinutes(-5), "Ona Jonaitienė", null, null, "+370 612 34567",
             "Prašo paskambinti dėl pažymos", me.UserId), other);
-        var host = Render<RadzenDialog>();
+        var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<PhoneMessageDialog>(p => p.Add(f => f.MessageId, messageId));
         form.WaitForAssertion(() => form.Find("[data-testid=forward-message]"));
         await form.Find("[data-testid=forward-message]").ClickAsync(new());

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using System.Security.Claims;
 using Bunit;
 using CaseDesk.App;
@@ -41,6 +42,9 @@ public sealed class VisitFormTests : IAsyncLifetime
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         ui.Services.AddRadzenComponents();
+        ui.Services.AddMudServices();
+        ui.Services.AddScoped<UiDialogs>();
+        ui.Services.AddSingleton(new InputLimits(database.Services.GetRequiredService<IServiceScopeFactory>()));
         ui.Services.AddSingleton(database.Services.GetRequiredService<ICaseDeskSender>());
         ui.Services.AddSingleton<TimeProvider>(database.Clock);
         ui.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(caseworker));
