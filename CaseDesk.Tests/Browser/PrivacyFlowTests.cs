@@ -47,7 +47,7 @@ public sealed class PrivacyFlowTests(BrowserFixture fixture, ITestOutputHelper o
         // The print view is the document alone.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.GetByTestId("print-report")).ToBeHiddenAsync();
-        await Expect(page.Locator(".rz-sidebar")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation).First).ToBeHiddenAsync();
         await Expect(report).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 

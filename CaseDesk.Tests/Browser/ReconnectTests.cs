@@ -74,6 +74,7 @@ public sealed class AppRestartTests(BrowserFixture fixture, ITestOutputHelper ou
     public async Task Killed_app_shows_the_reconnect_notice_and_after_a_restart_the_user_carries_on()
     {
         await using var session = await fixture.SignInAsync("head", output);
+        await session.OpenAsync(""); // My work (a head lands on the dashboard)
         await Expect(session.Page.GetByText("Sveiki, Vida.")).ToBeVisibleAsync();
         var firstPid = fixture.App.ProcessId;
 
@@ -97,7 +98,7 @@ public sealed class AppRestartTests(BrowserFixture fixture, ITestOutputHelper ou
         // Still signed in (keys kept beside the database) and the same database (the profile is read by user id).
         await session.WaitForCircuitAsync();
         await Expect(session.Page).ToHaveURLAsync(BrowserSession.HomeUrl());
-        await Expect(session.Page.GetByTestId("user-name")).ToHaveTextAsync("head");
+        await Expect(session.Page.GetByTestId("user-name").First).ToHaveTextAsync("Vida Stankevičienė");
         await Expect(session.Page.GetByText("Sveiki, Vida.")).ToBeVisibleAsync();
         await Expect(modal).ToBeHiddenAsync();
     }

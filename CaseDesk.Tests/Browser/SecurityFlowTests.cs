@@ -70,7 +70,7 @@ public sealed class SecurityFlowTests(BrowserFixture fixture, ITestOutputHelper 
             var page = session.Page;
             await session.OpenAsync($"clients/{clientId}");
             var because = UiText.DomainLt("You may not open this record without a reason because the client's cases belong to another unit; state a reason.");
-            var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("reason") });
+            var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("reason") });
             await Expect(dialog).ToContainTextAsync(because);
             await Expect(page.GetByTestId("client-name")).ToHaveCountAsync(0); // nothing shown before the reason
 
@@ -120,7 +120,7 @@ public sealed class SecurityFlowTests(BrowserFixture fixture, ITestOutputHelper 
         await using var session = await fixture.SignInAsync("caseworker2", output);
         var page = session.Page;
         await session.OpenAsync($"clients/{clientId}/subject-access");
-        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("reason") });
+        var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("reason") });
         await Expect(dialog).ToContainTextAsync(UiText.DomainLt("You may not open this record without a reason because the client's cases belong to another unit; state a reason."));
         await Expect(page.GetByTestId("subject-access-report")).ToHaveCountAsync(0); // nothing shown before the reason
         await dialog.GetByTestId("reason").FillAsync(reason);

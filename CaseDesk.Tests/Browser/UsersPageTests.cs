@@ -113,7 +113,7 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
             await dialog.GetByTestId("save-user").ClickAsync();
 
             await Expect(dialog).ToHaveCountAsync(0);
-            await Expect(page.Locator(".rz-notification")).ToContainTextAsync(string.Format(UiText.Lt("User {0} created."), userName));
+            await Expect(page.GetByTestId("notification")).ToContainTextAsync(string.Format(UiText.Lt("User {0} created."), userName));
             await Search(page).FillAsync(userName);
             await Expect(Rows(page)).ToHaveCountAsync(1);
             await Expect(Rows(page).First).ToContainTextAsync("Jonas Testauskas");
