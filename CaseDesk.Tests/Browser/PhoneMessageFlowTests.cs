@@ -41,7 +41,6 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
         await form.Locator("textarea[name=Message]").FillAsync("Prašo paskambinti dėl pagalbos į namus: kokių dokumentų reikia.");
         await form.GetByTestId("addressee-picker").ClickAsync();
         await reception.Page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Asta Petrauskienė" }).First.ClickAsync();
-        await Expect(form.GetByTestId("addressee-picker")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Asta Petrauskienė"));
         await form.GetByTestId("save-message").ClickAsync();
         await Expect(form).ToBeHiddenAsync();
         var row = reception.Page.GetByTestId("messages-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "Ona Skambutytė" });
