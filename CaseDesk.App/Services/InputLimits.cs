@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FluentValidation;
+using FluentValidation.Internal;
 using FluentValidation.Validators;
 
 namespace CaseDesk.App.Services;
@@ -17,16 +18,37 @@ public sealed class InputLimits(IServiceScopeFactory scopes)
     private int Read<TRequest>(string property)
     {
         using var scope = scopes.CreateScope();
-        var validators = scope.ServiceProvider.GetServices<IValidator<TRequest>>().ToList();
-        var limits = validators
-            .SelectMany(v => v.CreateDescriptor().GetValidatorsForMember(property))
-            .Select(c => c.Validator)
-            .OfType<ILengthValidator>()
-            .Where(l => l.Max > 0)
-            .Select(l => l.Max)
-            .ToList();
+        var limits = scope.ServiceProvider.GetServices<IValidator<TRequest>>().SelectMany(v => LimitsIn(v, property)).ToList();
         return limits.Count > 0
             ? limits.Min()
             : throw new InvalidOperationException($"{typeof(TRequest).Name}.{property} has no maximum length in its validator: add one in the domain.");
+    }
+
+    // A validator's own rules, and those it takes in with Include() (shared rules such as a contact's fields).
+    private static IEnumerable<int> LimitsIn(IValidator validator, string property)
+    {
+        if (validator is not IEnumerable<IValidationRule> rules)
+            yield break;
+        foreach (var rule in rules)
+        {
+            foreach (var component in rule.Components)
+            {
+                if (rule.PropertyName == property && component.Validator is ILengthValidator { Max: > 0 } length)
+                    yield return length.Max;
+                else if (rule.PropertyName is null && component.Validator is IChildValidatorAdaptor && Included(component.Validator) is { } included)
+                    foreach (var max in LimitsIn(included, property))
+                        yield return max;
+            }
+        }
+    }
+
+    // An include rule holds its validator in a child adaptor; for a fixed validator GetValidator only needs some context.
+    private static IValidator? Included(object adaptor)
+    {
+        var getValidator = adaptor.GetType().GetMethod("GetValidator");
+        if (getValidator?.GetParameters() is not [var context, _])
+            return null;
+        var empty = Activator.CreateInstance(context.ParameterType, [null]);
+        return getValidator.Invoke(adaptor, [empty, null]) as IValidator;
     }
 }

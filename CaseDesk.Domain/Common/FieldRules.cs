@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Data;
 using FluentValidation;
+using FluentValidation.Validators;
 using Microsoft.EntityFrameworkCore;
 using static CaseDesk.Domain.Common.DomainText;
 
@@ -29,9 +30,13 @@ public static class FieldRules
         return digits is >= 5 and <= 15;
     }
 
-    /// <summary>The column's length limit, for required and optional text alike.</summary>
+    /// <summary>
+    /// The column's length limit, for required and optional text alike. A real length validator (not a predicate), so the
+    /// UI can read the number from the rule (InputLimits) and enforce it in the browser; only text fields use it.
+    /// </summary>
     public static IRuleBuilderOptions<TRequest, TText> MaxLength<TRequest, TText>(this IRuleBuilder<TRequest, TText> rule, int max) =>
-        rule.Must(text => text is not string s || s.Length <= max).WithMessage(_ => T("At most {0} characters.", max));
+        rule.SetValidator((IPropertyValidator<TRequest, TText>)(object)new MaximumLengthValidator<TRequest>(max))
+            .WithMessage(_ => T("At most {0} characters.", max));
 }
 
 /// <summary>Who may be given client work: a phone message to call back, an e-mail to answer.</summary>

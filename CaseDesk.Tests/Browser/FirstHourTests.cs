@@ -222,11 +222,11 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await using (var reception = await fixture.SignInAsync("reception", output))
         {
             var page = reception.Page;
-            await reception.ScreenshotStepAsync(role, "01-my-work");
-            await page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Clients"), Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/clients$"));
-            await reception.WaitForCircuitAsync();
-            await page.GetByTestId("new-client").ClickAsync();
+            // Reception lands on the front desk, not on My work: new client, new phone message and e-mail are one click away.
+            await Expect(page).ToHaveURLAsync(new Regex("/front-desk$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = UiText.Lt("Front desk"), Level = 1 })).ToBeVisibleAsync();
+            await reception.ScreenshotStepAsync(role, "01-front-desk");
+            await page.GetByTestId("front-desk-new-client").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/clients/new$"));
             var form = page.GetByTestId("client-form");
             await form.GetByLabel(UiText.Lt("First name")).FillAsync("Danutė");
@@ -239,10 +239,10 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
             await Expect(page.GetByTestId("client-name")).ToHaveTextAsync(clientName);
             await reception.ScreenshotStepAsync(role, "03-client-card");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Phone messages"), Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/phone-messages$"));
+            await page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Front desk"), Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/front-desk$"));
             await reception.WaitForCircuitAsync();
-            await page.GetByTestId("take-message").ClickAsync();
+            await page.GetByTestId("front-desk-new-message").ClickAsync();
             var message = Dialog(page, "take-message-form");
             await PickAsync(page, message.GetByTestId("addressee-picker"), Asta);
             await message.GetByTestId("client-search").FillAsync(lastName);
@@ -254,8 +254,8 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
             await reception.ScreenshotStepAsync(role, "04-phone-message-form");
             await message.GetByTestId("save-message").ClickAsync();
             await Expect(message).ToHaveCountAsync(0);
-            await Expect(page.GetByTestId("messages-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = phone })).ToContainTextAsync(Asta);
-            await reception.ScreenshotStepAsync(role, "05-message-listed");
+            await Expect(page.GetByTestId("front-desk-message").Filter(new() { HasText = clientName })).ToContainTextAsync(Asta);
+            await reception.ScreenshotStepAsync(role, "05-message-on-the-front-desk");
             Assert.Empty(reception.PageErrors);
         }
 
@@ -294,7 +294,7 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
             await reception.Page.GetByTestId("take-message").ClickAsync();
             var message = Dialog(reception.Page, "take-message-form");
             var calledAt = message.GetByTestId("called-at").GetByRole(AriaRole.Textbox);
-            await calledAt.FillAsync(VilniusTime.Now(TimeProvider.System).AddDays(-7).ToString("yyyy-MM-dd HH:mm"));
+            await calledAt.FillAsync(VilniusTime.Now(TimeProvider.System).AddDays(-7).ToString("yyyy-MM-dd"));
             await calledAt.PressAsync("Tab");
             await PickAsync(reception.Page, message.GetByTestId("addressee-picker"), Asta);
             await FillAndCheckAsync(message.GetByLabel(UiText.Lt("Caller's name")), caller);

@@ -159,7 +159,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await form.Find("[data-testid=forward-message]").ClickAsync(new());
         var loaded = await Database.Send(new GetPhoneMessage(messageId), me);
         await Database.Send(new ForwardPhoneMessage(messageId, loaded.Version, rima.UserId), other);
-        await Pick(form.FindComponent<RadzenDropDown<string>>(), tomas.UserId);
+        await Pick(form.FindComponent<MudSelect<string>>(), tomas.UserId);
 
         var saving = form.Find("[data-testid=save-forward]").ClickAsync(new()); // waits on the dialog until a choice is clicked
         await ChooseAsync(host, saveMine);

@@ -2,6 +2,7 @@ using Bunit;
 using CaseDesk.App.Components.Pages.Emails;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Tests.Components.Pages.PhoneMessages;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
 
@@ -52,7 +53,22 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal(["Write the answer."], form.FindAll(".validation-message").Select(m => m.TextContent.Trim())));
+        form.WaitForAssertion(() => Assert.Equal("Write the answer.", FieldMessage.At(form, "textarea[name=Body]")));
+        Assert.Equal("", FieldMessage.At(form, "input[name=Subject]"));
+    }
+
+    [Fact]
+    public async Task An_empty_subject_is_flagged_at_the_subject_field()
+    {
+        var email = await MatchedEmailAsync();
+        var form = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=signature-preview]")));
+        form.Find("input[name=Subject]").Input("");
+        form.Find("textarea[name=Body]").Input("Reikės pažymos apie pajamas.");
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("Write the subject of the reply.", FieldMessage.At(form, "input[name=Subject]")));
     }
 
     [Fact]
@@ -61,7 +77,7 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
         var email = await MatchedEmailAsync();
         var key = $"reply:{email.Id}";
         var typing = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
-        await typing.Find("textarea[name=Body]").ChangeAsync(new() { Value = "Reikės pažymos apie pajamas." });
+        await typing.Find("textarea[name=Body]").InputAsync(new() { Value = "Reikės pažymos apie pajamas." });
         Assert.Equal("Reikės pažymos apie pajamas.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 

@@ -1,6 +1,7 @@
 using Bunit;
 using CaseDesk.App.Components.Pages.Emails;
 using CaseDesk.Domain.Common;
+using CaseDesk.Tests.Components.Pages.PhoneMessages;
 using CaseDesk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,23 @@ public sealed class RegisterEmailFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Enter the sender's e-mail address.",
-            form.Find("[name=FromAddress]").Closest(".rz-form-field")!.NextElementSibling!.TextContent.Trim()));
+        form.WaitForAssertion(() => Assert.Equal("Enter the sender's e-mail address.", FieldMessage.At(form, "input[name=FromAddress]")));
+        Assert.Equal("Paste the text of the e-mail.", FieldMessage.At(form, "textarea[name=Body]"));
+        Assert.Equal(0, await Database.ReadAsync(db => db.EmailEnquiries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_address_that_is_not_an_e_mail_address_is_flagged_at_the_sender_field()
+    {
+        var form = Render<RegisterEmailForm>();
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[name=FromAddress]")));
+        Assert.False(FieldMessage.AnyInvalid(form));
+        form.Find("input[name=FromAddress]").Input("ona at example");
+        form.Find("textarea[name=Body]").Input("Laba diena.");
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("This is not an e-mail address.", FieldMessage.At(form, "input[name=FromAddress]")));
         Assert.Equal(0, await Database.ReadAsync(db => db.EmailEnquiries.CountAsync()));
     }
 }

@@ -29,10 +29,29 @@ public sealed class CallBackFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.",
-            form.Find("[name=Summary]").Closest(".rz-form-field")!.NextElementSibling!.TextContent.Trim()));
+        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", FieldMessage.At(form, "textarea[name=Summary]")));
         Assert.Null(await Database.ReadAsync(db => db.PhoneMessages.Where(m => m.Id == id).Select(m => m.CalledBackAtUtc).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_call_back_without_a_client_and_without_whom_you_called_shows_the_message_at_that_field()
+    {
+        var id = await Database.Send(new TakePhoneMessage(Database.Clock.UtcDateTime.AddMinutes(-30), "Jonas Petraitis", null, null,
+            "+370 612 34567", "Klausia dėl kaimynės.", asta.UserId), asta);
+        var message = await Database.Send(new GetPhoneMessage(id), asta);
+        var form = Render<CallBackForm>(p => p.Add(f => f.Message, message));
+        Assert.False(FieldMessage.AnyInvalid(form));
+
+        form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("input[name=CalledWho]")));
+        form.Find("input[name=CalledWho]").Input("");
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("Write whom you called back.", FieldMessage.At(form, "input[name=CalledWho]")));
+        Assert.Equal("Write what the contact was about.", FieldMessage.At(form, "textarea[name=Summary]"));
+        Assert.Null(await Database.ReadAsync(db => db.PhoneMessages.Where(m => m.Id == id).Select(m => m.CalledBackAtUtc).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_caller_who_is_not_a_client_is_called_back_by_saying_so_and_the_message_closes_without_a_client()
     {
@@ -45,7 +64,7 @@ public sealed class CallBackFormTests : DomainComponentTestContext
         form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
         form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=client-picker]")));
         Assert.Equal("Jonas Petraitis, UAB Globa", form.Find("input[name=CalledWho]").GetAttribute("value"));
-        form.Find("textarea[name=Summary]").Change("Paaiškinau, kad kaimynė turi kreiptis pati.");
+        form.Find("textarea[name=Summary]").Input("Paaiškinau, kad kaimynė turi kreiptis pati.");
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.True(logged));

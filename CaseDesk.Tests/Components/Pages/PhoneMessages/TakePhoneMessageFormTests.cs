@@ -3,6 +3,7 @@ using CaseDesk.App.Components.Pages.PhoneMessages;
 using CaseDesk.Domain.Common;
 using CaseDesk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Pages.PhoneMessages;
 
@@ -14,20 +15,20 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
         return await Database.CreateUserAsync("rasa", Roles.Reception);
     }
 
-    private static IReadOnlyList<string> Messages(IRenderedComponent<TakePhoneMessageForm> form) =>
-        form.FindAll(".validation-message").Select(m => m.TextContent.Trim()).ToList();
-
     [Fact]
     public async Task Saving_an_empty_message_shows_what_is_missing_at_each_field_and_stores_nothing()
     {
+        Render<MudPopoverProvider>();
         var form = Render<TakePhoneMessageForm>();
         form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=addressee-picker]")));
+        Assert.False(FieldMessage.AnyInvalid(form)); // no red border before the first save
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal(
-            ["Choose whom the message is for.", "Write the caller's name.", "Write the phone number to call back.", "Write the caller's message in detail."],
-            Messages(form)));
+        form.WaitForAssertion(() => Assert.Equal("Choose whom the message is for.", FieldMessage.At(form, "[data-testid=addressee-picker]")));
+        Assert.Equal("Write the caller's name.", FieldMessage.At(form, "input[name=CallerName]"));
+        Assert.Equal("Write the phone number to call back.", FieldMessage.At(form, "input[name=Phone]"));
+        Assert.Equal("Write the caller's message in detail.", FieldMessage.At(form, "textarea[name=Message]"));
         Assert.Equal(0, await Database.ReadAsync(db => db.PhoneMessages.CountAsync()));
     }
 
@@ -36,14 +37,36 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     {
         var form = Render<TakePhoneMessageForm>();
         form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=addressee-picker]")));
-        form.Find("input[name=Phone]").Change("call me later");
+        form.Find("input[name=Phone]").Input("call me later");
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Contains("This is not a phone number.", Messages(form)));
-        form.Find("input[name=Phone]").Change("+370 612 34567");
-        form.WaitForAssertion(() => Assert.DoesNotContain("This is not a phone number.", Messages(form)));
-        Assert.Contains("Write the caller's name.", Messages(form));
+        form.WaitForAssertion(() => Assert.Equal("This is not a phone number.", FieldMessage.At(form, "input[name=Phone]")));
+        form.Find("input[name=Phone]").Input("+370 612 34567");
+        form.WaitForAssertion(() => Assert.Equal("", FieldMessage.At(form, "input[name=Phone]")));
+        Assert.Equal("Write the caller's name.", FieldMessage.At(form, "input[name=CallerName]"));
+    }
+
+    [Fact]
+    public async Task A_call_in_the_future_is_flagged_at_the_date_of_the_call()
+    {
+        var form = Render<TakePhoneMessageForm>();
+        var picker = form.FindComponent<MudDatePicker>();
+        await picker.InvokeAsync(() => picker.Instance.DateChanged.InvokeAsync(Database.Clock.UtcDateTime.Date.AddDays(2)));
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.NotEqual("", FieldMessage.At(form, "[data-testid=called-at] input")));
+        Assert.Equal("The time cannot be in the future.", FieldMessage.At(form, "[data-testid=called-at] input"));
+    }
+
+    [Fact]
+    public void The_text_fields_take_their_limits_from_the_domains_validator()
+    {
+        var form = Render<TakePhoneMessageForm>();
+
+        Assert.Equal(("200", "40", "4000"), (form.Find("input[name=CallerName]").GetAttribute("maxlength"),
+            form.Find("input[name=Phone]").GetAttribute("maxlength"), form.Find("textarea[name=Message]").GetAttribute("maxlength")));
     }
 
     [Fact]
@@ -52,7 +75,7 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
         // The tab's copy answers late (a busy browser): the user has already started on the form.
         var load = JSInterop.Setup<string?>("caseDeskDrafts.load", "phone-message:new");
         var form = Render<TakePhoneMessageForm>();
-        form.Find("textarea[name=Message]").Change("Nauja žinutė, ką tik įvesta");
+        form.Find("textarea[name=Message]").Input("Nauja žinutė, ką tik įvesta");
 
         load.SetResult(System.Text.Json.JsonSerializer.Serialize(new { CallerName = "Ona Jonaitienė", Phone = "+370 612 34567", Message = "Sena žinutė" }));
 
@@ -64,7 +87,7 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     public async Task The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
     {
         var typing = Render<TakePhoneMessageForm>();
-        typing.Find("textarea[name=Message]").Change("Prašo perskambinti dėl pažymos");
+        typing.Find("textarea[name=Message]").Input("Prašo perskambinti dėl pažymos");
         Assert.Equal("Prašo perskambinti dėl pažymos", await KeptDrafts.FieldAsync(JSInterop, "phone-message:new", "Message"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
