@@ -19,6 +19,7 @@ public sealed class InputLimits(IServiceScopeFactory scopes)
         using var scope = scopes.CreateScope();
         var validators = scope.ServiceProvider.GetServices<IValidator<TRequest>>().ToList();
         var limits = validators
+            .SelectMany(WithIncluded<TRequest>)
             .SelectMany(v => v.CreateDescriptor().GetValidatorsForMember(property))
             .Select(c => c.Validator)
             .OfType<ILengthValidator>()
@@ -29,4 +30,19 @@ public sealed class InputLimits(IServiceScopeFactory scopes)
             ? limits.Min()
             : throw new InvalidOperationException($"{typeof(TRequest).Name}.{property} has no maximum length in its validator: add one in the domain.");
     }
+
+    // A validator may share its rules through Include(new OtherValidator(...)) (LogContact and LogCallBack share the contact's
+    // fields): the descriptor does not list those rules, so the included validators are read too. Include keeps the instance
+    // in a child adaptor that hands it out for any instance.
+    private static IEnumerable<IValidator> WithIncluded<TRequest>(IValidator validator) =>
+        validator.CreateDescriptor().Rules
+            .OfType<FluentValidation.Internal.IIncludeRule>()
+            .OfType<IValidationRule>()
+            .SelectMany(rule => rule.Components)
+            .Select(component => component.Validator)
+            .OfType<IChildValidatorAdaptor>()
+            .Select(adaptor => adaptor.GetType().GetMethod("GetValidator")?.Invoke(adaptor, [new ValidationContext<TRequest>(default!), default(TRequest)]))
+            .OfType<IValidator>()
+            .SelectMany(WithIncluded<TRequest>)
+            .Prepend(validator);
 }
