@@ -63,8 +63,9 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         var stale = await Database.Send(new GetCase(@case.CaseId), me);
         await Database.Send(new AssignCase(@case.CaseId, stale.Version, rima.UserId, null), other);
         var host = Render<MudDialogProvider>(); // the conflict dialog opens here
+        Render<MudPopoverProvider>();
         var form = Render<AssignCaseForm>(p => p.Add(f => f.Case, stale));
-        await Pick(form.FindComponent<RadzenDropDown<string>>(), tomas.UserId);
+        await Pick(form.FindComponent<MudSelect<string>>(), tomas.UserId);
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         host.WaitForAssertion(() => Assert.Contains("rima", host.Find("[data-testid=conflict-table]").TextContent));

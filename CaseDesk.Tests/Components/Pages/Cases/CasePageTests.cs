@@ -1,6 +1,8 @@
 using Bunit;
 using CaseDesk.App.Components.Pages.Cases;
+using CaseDesk.App.Services;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Contacts;
 using CaseDesk.Tests.Support;
 using Microsoft.AspNetCore.Components;
 
@@ -18,10 +20,12 @@ public sealed class CasePageTests : DomainComponentTestContext
         return asta;
     }
 
-    private async Task<IRenderedComponent<CasePage>> OpenAsync(bool twoEmployees)
+    private async Task<IRenderedComponent<CasePage>> OpenAsync(bool twoEmployees, Func<Guid, Guid, Task>? before = null)
     {
         var client = await Database.Send(Casework.NewClient("Ona", "Žukauskaitė", twoEmployees: twoEmployees), asta);
         var caseId = await Database.OpenCaseAsync(asta, client, asta.UserId);
+        if (before is not null)
+            await before(client, caseId);
         // After every service is registered: setting it starts the renderer.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Render<CasePage>(p => p.Add(c => c.Id, caseId));
@@ -45,5 +49,23 @@ public sealed class CasePageTests : DomainComponentTestContext
         var page = await OpenAsync(twoEmployees: false);
 
         Assert.Empty(page.FindAll("[data-testid=safety-flag]"));
+    }
+
+    [Fact]
+    public async Task A_contact_shows_its_touchpoints_number_and_name_and_a_missed_promise_says_overdue_with_its_full_date_and_time()
+    {
+        var due = Database.Clock.UtcDateTime.AddHours(1);
+        var page = await OpenAsync(twoEmployees: false, async (client, caseId) =>
+        {
+            await Database.Send(new LogContact(client, caseId, 5, ContactChannel.OfficeVisit, ContactDirection.FaceToFace, Database.Clock.UtcDateTime,
+                "Klausė apie pagalbą namuose", null, null, null, null, null, null, [new PromiseInput("Paskambinsiu dėl sprendimo", due)]), asta);
+            Database.Clock.Advance(TimeSpan.FromHours(2));
+        });
+
+        page.WaitForAssertion(() => Assert.Equal("Direct contact with an employee", page.Find("[data-testid=contact-touchpoint-name]").TextContent.Trim()));
+        Assert.Equal("5", page.Find("[data-testid=contact-touchpoint]").TextContent.Trim());
+        var promise = page.Find("[data-testid=promises] [data-testid=promise-row]");
+        Assert.Contains("Paskambinsiu dėl sprendimo", promise.TextContent);
+        Assert.Equal($"Overdue: {Display.Time(due)}", string.Join(" ", promise.QuerySelector("[data-testid=overdue]")!.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
     }
 }

@@ -1,67 +1,143 @@
-using System.Security.Claims;
 using Bunit;
 using CaseDesk.App.Components.Pages.Cases;
-using CaseDesk.App.Services;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
-using CaseDesk.Domain.Reference;
 using CaseDesk.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Pages.Cases;
 
-public sealed class LogContactFormTests : ComponentTestContext
+/// <summary>The contact form against the real domain: messages at their fields, the touchpoint's channel, a new promise's focus.</summary>
+public sealed class LogContactFormTests : DomainComponentTestContext
 {
-    private readonly FakeCaseDeskSender sender = new();
-    private readonly FakeClock clock = new();
+    private Caller asta = default!;
+    private Guid clientId;
 
-    public LogContactFormTests()
+    protected override async Task<Caller> ArrangeAsync()
     {
-        Services.AddSingleton<ICaseDeskSender>(sender);
-        Services.AddSingleton<TimeProvider>(clock);
-        Services.AddScoped<UiSender>();
-        Services.AddScoped<UiFeedback>();
-        Authorization.SetAuthorized("asta").SetRoles(Roles.Caseworker).SetClaims(new Claim(ClaimTypes.NameIdentifier, "u-asta"));
-        sender.Answer<GetStandard, StandardDetails>(new StandardDetails(
-            StandardReferenceData.Touchpoints.Select(t => new TouchpointRow(t.Number, t.Phase, t.NameLt, t.NameEn, t.NeedsLt, t.NeedsEn, t.RepresentativesLt, t.RepresentativesEn)).ToList(),
-            [], [], []));
+        asta = await Database.CreateUserAsync("asta", Roles.Caseworker);
+        await Database.PlaceInUnitAsync(asta, Casework.SocialServices);
+        clientId = await Database.RegisterAsync(asta, "Ona", "Žemaitienė");
+        return asta;
+    }
+
+    private IRenderedComponent<LogContactForm> RenderForm(int touchpoint = 5, ContactChannel channel = ContactChannel.OfficeVisit)
+    {
+        Render<MudPopoverProvider>();
+        var form = Render<LogContactForm>(p => p.Add(f => f.ClientId, clientId).Add(f => f.Touchpoint, touchpoint).Add(f => f.Channel, channel));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[name=Summary]")));
+        return form;
+    }
+
+    private static Task Pick<TValue>(IRenderedComponent<MudSelect<TValue>> select, TValue value) =>
+        select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+
+    private static IRenderedComponent<MudSelect<TValue>> Select<TValue>(IRenderedComponent<LogContactForm> form) =>
+        form.FindComponent<MudSelect<TValue>>();
+
+    /// <summary>What a select shows as chosen.</summary>
+    private static string Shown(IRenderedComponent<LogContactForm> form, string testId) => form.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    private Task<int> ContactsAsync() => Database.ReadAsync(db => db.Contacts.CountAsync());
+
+    [Fact]
+    public async Task A_contact_without_a_summary_shows_the_message_at_the_summary_field_and_saves_nothing()
+    {
+        var form = RenderForm();
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", form.MessageAt("[name=Summary]")));
+        Assert.Equal(0, await ContactsAsync());
     }
 
     [Fact]
-    public void Field_errors_from_the_domain_land_on_the_summary_and_the_time_fields()
+    public async Task A_contact_in_the_future_shows_the_message_at_the_date_field()
     {
-        sender.Answer<LogContact, Guid>((_, _) => throw new RequestValidationException(new Dictionary<string, string[]>
+        var form = RenderForm();
+        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("input[data-testid=contact-date]").ChangeAsync(new() { Value = VilniusTime.Now(Database.Clock).Date.AddDays(2).ToString("yyyy-MM-dd") });
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("A contact cannot be in the future.", form.MessageAt("input[data-testid=contact-date]")));
+        Assert.Equal(0, await ContactsAsync());
+    }
+
+    [Fact]
+    public async Task A_promise_without_text_shows_the_message_at_that_promises_field_not_above_the_form()
+    {
+        var form = RenderForm();
+        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("[data-testid=add-promise]").ClickAsync(new());
+
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Equal("Write what was promised.", form.MessageAt("[data-testid=promise-text]")));
+        Assert.Empty(form.FindAll("[data-testid=form-errors]"));
+        Assert.Equal(0, await ContactsAsync());
+    }
+
+    [Fact]
+    public async Task Adding_a_promise_moves_the_focus_into_the_new_promises_text_field()
+    {
+        var form = RenderForm();
+
+        await form.Find("[data-testid=add-promise]").ClickAsync(new());
+
+        form.WaitForAssertion(() =>
         {
-            [nameof(LogContact.Summary)] = ["Write what the contact was about."],
-            [nameof(LogContact.OccurredAtUtc)] = ["A contact cannot be in the future."],
-            ["Promises[0].Text"] = ["Write what was promised."],
-        }));
-        var form = Render<LogContactForm>(p => p.Add(f => f.ClientId, Guid.NewGuid()));
-
-        form.Find("form").Submit();
-
-        var summary = form.Find("[name=Summary]").Closest(".rz-form-field")!.NextElementSibling!;
-        Assert.Equal("Write what the contact was about.", summary.TextContent.Trim());
-        Assert.Contains(form.FindAll(".validation-message"), m => m.TextContent.Trim() == "A contact cannot be in the future.");
-        // A key that is no field of the form (a promise row) is shown above the form, not lost.
-        Assert.Contains("Write what was promised.", form.Find("[data-testid=form-errors]").TextContent);
+            var focused = (ElementReference)JSInterop.VerifyFocusAsyncInvoke().Arguments[0]!;
+            Assert.Equal(focused.Id, form.Find("input[data-testid=promise-text]").GetAttribute("blazor:elementReference"));
+        });
     }
 
     [Fact]
-    public void The_contact_is_sent_in_utc_from_the_vilnius_time_shown_with_the_chosen_touchpoint()
+    public async Task Choosing_the_phone_touchpoint_suggests_an_incoming_call_and_an_office_visit_there_is_flagged_at_the_channel()
     {
-        var client = Guid.NewGuid();
-        sender.Answer<LogContact, Guid>(Guid.NewGuid());
-        var form = Render<LogContactForm>(p => p.Add(f => f.ClientId, client).Add(f => f.Touchpoint, 2).Add(f => f.Channel, ContactChannel.PhoneIn));
-        form.Find("[name=Summary]").Input("Klausė apie pagalbą namuose"); // the field updates as typed (drafts)
+        var form = RenderForm();
+        Assert.Empty(form.FindAll("[data-testid=channel-hint]")); // touchpoint 5 with an office visit fits
 
-        form.Find("form").Submit();
+        await Pick(Select<int>(form), 2);
 
-        // The draft keeper's debounced save can hold the renderer for a moment: the submit may land just after.
-        form.WaitForAssertion(() => Assert.Contains(sender.Sent, s => s.Request is LogContact));
-        var sent = (LogContact)sender.Sent.Single(s => s.Request is LogContact).Request;
-        Assert.Equal((client, 2, ContactChannel.PhoneIn, ContactDirection.FromClient), (sent.ClientId, sent.Touchpoint, sent.Channel, sent.Direction));
-        Assert.Equal(clock.UtcDateTime, sent.OccurredAtUtc);
-        Assert.Equal("Klausė apie pagalbą namuose", sent.Summary);
+        Assert.Equal(("Phone call from the client", "From the client"), (Shown(form, "contact-channel-picker"), Shown(form, "contact-direction-picker")));
+        Assert.Empty(form.FindAll("[data-testid=channel-hint]"));
+
+        await Pick(Select<ContactChannel>(form), ContactChannel.OfficeVisit);
+
+        form.WaitForAssertion(() => Assert.Equal("Usual channel for this touchpoint: Phone call from the client / Phone call to the client. Check the channel.",
+            form.Find("[data-testid=channel-hint]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_touchpoint_without_a_usual_channel_keeps_the_chosen_one()
+    {
+        var form = RenderForm(touchpoint: 2, channel: ContactChannel.PhoneOut);
+
+        await Pick(Select<int>(form), 8);
+
+        Assert.Equal("Phone call to the client", Shown(form, "contact-channel-picker"));
+        Assert.Empty(form.FindAll("[data-testid=channel-hint]"));
+    }
+
+    [Fact]
+    public async Task The_contact_is_saved_in_utc_from_the_vilnius_time_shown_with_the_chosen_touchpoint_and_its_promise()
+    {
+        var form = RenderForm(touchpoint: 2, channel: ContactChannel.PhoneIn);
+        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("[data-testid=add-promise]").ClickAsync(new());
+        await form.Find("input[data-testid=promise-text]").InputAsync(new() { Value = "Paskambinsiu dėl sprendimo" });
+
+        await form.Find("form").SubmitAsync();
+
+        var now = Database.Clock.UtcDateTime;
+        form.WaitForAssertion(() => Assert.Equal(1, ContactsAsync().GetAwaiter().GetResult()));
+        var contact = await Database.ReadAsync(db => db.Contacts.SingleAsync());
+        Assert.Equal((2, ContactChannel.PhoneIn, ContactDirection.FromClient), (contact.Touchpoint, contact.Channel, contact.Direction));
+        Assert.Equal(new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0), contact.OccurredAtUtc);
+        var promise = await Database.ReadAsync(db => db.Promises.SingleAsync());
+        Assert.Equal(("Paskambinsiu dėl sprendimo", VilniusTime.ToUtc(VilniusTime.Now(Database.Clock).Date.AddDays(2).AddHours(12))), (promise.Text, promise.DueAtUtc));
     }
 }
