@@ -58,6 +58,8 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
         var letter = await LetterAsync();
         var form = Open(letter);
         Assert.Equal("", FieldMessages.At(form, "input[name=Subject]"));
+        // The browser's own "Please fill out this field" (in the browser's language) must not stop the form before the domain speaks.
+        Assert.True(form.Find("form").HasAttribute("novalidate"));
 
         await form.Find("input[name=Subject]").InputAsync(new() { Value = "" });
         await form.Find("textarea[name=Body]").InputAsync(new() { Value = "" });
