@@ -197,6 +197,7 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await letter.GetByTestId("letter-mark-sent").ClickAsync();
         var sent = Dialog(page, "mark-sent-form");
         await sent.GetByTestId("save-sent").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Yes, record as sent") }).ClickAsync();
         await Expect(sent).ToHaveCountAsync(0);
         await Expect(letter.GetByTestId("letter-sent")).ToContainTextAsync(UiText.Lt("By post"));
         await session.ScreenshotStepAsync(role, "14-letter-sent");

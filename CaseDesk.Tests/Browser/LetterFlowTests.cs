@@ -12,7 +12,7 @@ namespace CaseDesk.Tests.Browser;
 public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static ILocator Dialog(IPage page, string formTestId) =>
-        page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId(formTestId) });
+        page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId(formTestId) });
 
     private static async Task OpenLettersTabAsync(BrowserSession session, Guid caseId)
     {
@@ -38,7 +38,7 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         await Expect(compose.GetByTestId("compose-recipient")).ToContainTextAsync($"Ona {lastName}, Vilniaus g. 12-3, Alytus");
         await Expect(compose.GetByTestId("no-address-warning")).ToHaveCountAsync(0);
         await compose.GetByTestId("letter-template").ClickAsync();
-        await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Reikalingi dokumentai" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Reikalingi dokumentai" }).ClickAsync();
         await Expect(compose.GetByTestId("template-preview")).ToContainTextAsync("Dėl dokumentų");
         await compose.GetByTestId("save-compose").ClickAsync();
 
@@ -67,13 +67,17 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         await Expect(letter.GetByTestId("letter-subject")).ToHaveTextAsync("Dėl dokumentų socialinei globai");
         await Expect(letter.GetByTestId("letter-body")).ToContainTextAsync("Pagarbiai");
         await Expect(letter.GetByTestId("letter-date")).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
+        // Role queries skip hidden elements: on screen the app bar and the navigation are there, in print they are gone.
+        await Expect(page.GetByRole(AriaRole.Banner)).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Navigation)).Not.ToHaveCountAsync(0);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(letter).ToBeVisibleAsync();
-        await Expect(page.Locator(".rz-header")).ToBeHiddenAsync();
-        await Expect(page.Locator(".rz-sidebar")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Navigation)).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("print-letter")).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Expect(page.GetByTestId("print-letter")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).ToHaveCountAsync(1);
 
         // The PDF: the same letter as a file, with the address block, the vocative and the Lithuanian letters as text.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-pdf").ClickAsync());
@@ -99,6 +103,8 @@ public sealed class LetterFlowTests(BrowserFixture fixture, ITestOutputHelper ou
         await row.GetByTestId("letter-mark-sent").ClickAsync();
         var sent = Dialog(page, "mark-sent-form");
         await sent.GetByTestId("save-sent").ClickAsync();
+        // Final: the letter can no longer be edited once recorded as sent, so the page asks first.
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Yes, record as sent") }).ClickAsync();
         await Expect(sent).ToHaveCountAsync(0);
         await Expect(row.GetByTestId("letter-sent")).ToContainTextAsync(UiText.Lt("By post"));
         await Expect(row.GetByTestId("letter-edit")).ToHaveCountAsync(0);

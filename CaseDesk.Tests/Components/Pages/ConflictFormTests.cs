@@ -109,7 +109,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         form.WaitForAssertion(() => form.Find("[data-testid=edit-letter-form]"));
         var loaded = await Database.Send(new GetLetter(letterId), me);
         await Database.Send(new EditLetter(letterId, loaded.Version, "Jų tema", loaded.Body), other);
-        await form.Find("input[name=Subject]").ChangeAsync(new() { Value = "Mano tema" });
+        await form.Find("input[name=Subject]").InputAsync(new() { Value = "Mano tema" });
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         host.WaitForAssertion(() => Assert.Contains("Jų tema", host.Find("[data-testid=conflict-table]").TextContent));

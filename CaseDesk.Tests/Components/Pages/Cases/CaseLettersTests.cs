@@ -3,9 +3,11 @@ using CaseDesk.App.Components.Pages.Cases;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Letters;
+using CaseDesk.Tests.Components.Pages.Letters;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Visits;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Pages.Cases;
 
@@ -36,7 +38,7 @@ public sealed class CaseLettersTests : DomainComponentTestContext
         var letters = RenderLetters();
         letters.WaitForElement("[data-testid=clock-pause-open]").Click();
 
-        await letters.Find("input[name=Reason]").ChangeAsync(new() { Value = "Laukiama kliento pažymos apie pajamas" });
+        await letters.Find("input[name=Reason]").InputAsync(new() { Value = "Laukiama kliento pažymos apie pajamas" });
         await letters.Find("[data-testid=clock-pause-form]").SubmitAsync();
 
         letters.WaitForAssertion(() => Assert.Equal("Laukiama kliento pažymos apie pajamas",
@@ -63,7 +65,24 @@ public sealed class CaseLettersTests : DomainComponentTestContext
         await letters.Find("[data-testid=clock-pause-form]").SubmitAsync();
 
         letters.WaitForAssertion(() => Assert.Equal("Say why the clock is paused (e.g. waiting for the client's documents).",
-            letters.Find(".validation-message").TextContent));
+            FieldMessages.At(letters, "input[name=Reason]")));
         Assert.Equal(ClockState.Running, (await LetterClock()).State);
+    }
+
+    [Fact]
+    public async Task Recording_a_letter_as_sent_goes_through_the_form_and_a_confirmation_then_the_row_shows_when_and_how()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var letters = RenderLetters();
+        letters.WaitForElement("[data-testid=letter-mark-sent]").Click();
+
+        dialogs.WaitForElement("[data-testid=save-sent]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("can no longer be edited", dialogs.Markup));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Yes, record as sent").ClickAsync(new());
+
+        letters.WaitForAssertion(() => Assert.Contains("By post", letters.Find("[data-testid=letter-sent]").TextContent));
+        Assert.Empty(letters.FindAll("[data-testid=letter-edit]"));
+        Assert.Empty(letters.FindAll("[data-testid=clock-pause]"));
+        Assert.Empty(dialogs.FindAll("[data-testid=mark-sent-form]"));
     }
 }
