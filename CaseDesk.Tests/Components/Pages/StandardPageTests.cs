@@ -11,9 +11,6 @@ public sealed class StandardPageTests : DomainComponentTestContext
 {
     protected override Task<Caller> ArrangeAsync() => Database.CreateUserAsync("rasa", Roles.Reception);
 
-    private static void OpenTab(IRenderedComponent<Standard> page, string title) =>
-        page.FindAll("[role=tab]").Single(a => a.TextContent.Trim() == title).Click();
-
     private IReadOnlyList<AngleSharp.Dom.IElement> TouchpointRows(IRenderedComponent<Standard> page)
     {
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=touchpoints]")));
@@ -47,7 +44,7 @@ public sealed class StandardPageTests : DomainComponentTestContext
             Assert.Equal(seed.NameLt, row.QuerySelector("[data-testid=touchpoint-name]")!.TextContent.Trim());
             Assert.DoesNotContain(seed.NameEn, row.TextContent);
         }
-        Assert.Equal(["Sąlyčio taškai", "Įsipareigojimai", "Klientų grupės"], page.FindAll("[role=tab]").Select(t => t.TextContent.Trim()));
+        Assert.Equal(["Sąlyčio taškai", "Įsipareigojimai", "Klientų grupės"], page.FindAll("h2").Select(t => t.TextContent.Trim()));
     }
 
     [Fact]
@@ -56,15 +53,15 @@ public sealed class StandardPageTests : DomainComponentTestContext
         var page = Render<Standard>();
         TouchpointRows(page);
 
-        OpenTab(page, "Commitments");
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=commitments]")));
+        // One page, three sections, each reachable from the contents at the top (no tabs to cut at 390 px).
+        Assert.Equal(["standard#touchpoints", "standard#commitments", "standard#client-groups"],
+            page.FindAll("[data-testid=standard-contents] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["touchpoints", "commitments", "client-groups"], page.FindAll("h2").Select(h => h.Id));
         Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"],
             page.FindAll("[data-testid=commitments] tbody tr").Select(r => r.QuerySelector("[data-testid=commitment-numeral]")!.TextContent.Trim()));
         // Measured or not, in words: no empty cell.
         Assert.All(page.FindAll("[data-testid=commitment-measured]"), cell => Assert.Contains(cell.TextContent.Trim(), new[] { "timed by a clock", "not timed" }));
 
-        OpenTab(page, "Client groups");
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=client-groups]")));
         var groups = page.FindAll("[data-testid=client-groups] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(StandardReferenceData.ClientGroups.OrderBy(g => g.SortOrder).Select(g => g.NameEn), groups);
     }
