@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using CaseDesk.App.Components.Pages.Settings;
 using CaseDesk.Domain.Common;
@@ -95,6 +96,19 @@ public sealed class MySettingsTests : DomainComponentTestContext
             s => s.Severity == Severity.Error));
         Assert.DoesNotContain("culture/set", Services.GetRequiredService<NavigationManager>().Uri);
         Assert.False(page.Find("[data-testid=save-language]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void An_administrator_is_sent_to_the_users_page_instead_of_to_an_administrator()
+    {
+        // The roles shown are the signed-in ones (the app bar's too); the claims are set again with them.
+        Authorization.SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, me.UserId));
+
+        var page = Open();
+
+        Assert.Equal("Admin", page.Find("[data-testid=my-roles]").TextContent);
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "admin/users");
+        Assert.DoesNotContain("ask an administrator", page.Markup);
     }
 
     [Fact]
