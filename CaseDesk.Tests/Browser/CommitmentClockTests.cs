@@ -25,7 +25,6 @@ public sealed class CommitmentClockTests(BrowserFixture fixture, ITestOutputHelp
             "Klausia dėl dokumentų.", head, null, null));
 
         await using var vida = await fixture.SignInAsync("head", output);
-        await vida.OpenAsync(""); // a head lands on the dashboard; My work is one click away
 
         var lateItem = vida.Page.Locator($"[data-testid=work-item][data-id='{late}']");
         var freshItem = vida.Page.Locator($"[data-testid=work-item][data-id='{fresh}']");
