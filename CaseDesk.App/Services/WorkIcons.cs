@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Work;
+using MudBlazor;
 
 namespace CaseDesk.App.Services;
 
@@ -7,13 +8,13 @@ public static class WorkIcons
 {
     public static string Icon(WorkKind kind) => kind switch
     {
-        WorkKind.CallBack => "phone_callback",
-        WorkKind.EmailReply => "mail",
-        WorkKind.Promise => "handshake",
-        WorkKind.Letter => "description",
-        WorkKind.VisitToAgree => "event",
-        WorkKind.Visit => "home",
-        WorkKind.CorrectiveAction => "build",
-        _ => "folder_open",
+        WorkKind.CallBack => Icons.Material.Outlined.PhoneCallback,
+        WorkKind.EmailReply => Icons.Material.Outlined.Mail,
+        WorkKind.Promise => Icons.Material.Outlined.Handshake,
+        WorkKind.Letter => Icons.Material.Outlined.Description,
+        WorkKind.VisitToAgree => Icons.Material.Outlined.Event,
+        WorkKind.Visit => Icons.Material.Outlined.Home,
+        WorkKind.CorrectiveAction => Icons.Material.Outlined.Build,
+        _ => Icons.Material.Outlined.FolderOpen,
     };
 }

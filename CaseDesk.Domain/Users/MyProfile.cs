@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Users;
 
-/// <summary>The signed-in user's own profile: name, unit, signature block, language.</summary>
+/// <summary>The signed-in user's own profile: name, unit, signature block, language, e-mail.</summary>
 [AnyStaff]
 public sealed record GetMyProfile : IQuery<MyProfile>;
 
 public sealed record MyProfile(string UserId, string UserName, string FirstName, string LastName, string Position,
-    string? Phone, string? UnitName, string PreferredCulture);
+    string? Phone, string? UnitName, string PreferredCulture, string? Email = null);
 
 internal sealed class GetMyProfileHandler(CaseDeskDb db, CallerContext callers) : IRequestHandler<GetMyProfile, MyProfile>
 {
@@ -20,7 +20,7 @@ internal sealed class GetMyProfileHandler(CaseDeskDb db, CallerContext callers) 
         var id = callers.Caller.UserId;
         return await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new MyProfile(u.Id, u.UserName!, u.FirstName, u.LastName, u.Position, u.PhoneNumber,
-                db.OrgUnits.Where(o => o.Id == u.UnitId).Select(o => o.NameLt).FirstOrDefault(), u.PreferredCulture))
+                db.OrgUnits.Where(o => o.Id == u.UnitId).Select(o => o.NameLt).FirstOrDefault(), u.PreferredCulture, u.Email))
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("User", id);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
 
         items.AddRange((await db.PhoneMessages.AsNoTracking().Where(m => m.AddresseeUserId == me && m.CalledBackAtUtc == null)
                 .Select(m => new { m.Id, m.CallerName, m.Phone, m.Message, m.ClientId, m.CaseId, m.CalledAtUtc }).ToListAsync(ct))
-            .Select(m => new WorkItem(WorkKind.CallBack, m.Id, $"{m.CallerName} · {m.Phone}", Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
+            .Select(m => new WorkItem(WorkKind.CallBack, m.Id, Join(m.CallerName, m.Phone), Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
 
         items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
                 .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
@@ -79,11 +79,11 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             ? new WorkItem(WorkKind.VisitToAgree, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.OfferedAtUtc + VisitOfferedWithin)
             : new WorkItem(WorkKind.Visit, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.AgreedStartUtc!.Value)));
 
-        items.AddRange(await db.Cases.AsNoTracking()
-            .Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed && c.DueAtUtc <= horizon)
-            .OrderBy(c => c.DueAtUtc).Take(50)
-            .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, c.Number + " · " + c.ServiceRequested, null, c.ClientId, c.Id, c.DueAtUtc))
-            .ToListAsync(ct));
+        items.AddRange((await db.Cases.AsNoTracking()
+                .Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed && c.DueAtUtc <= horizon)
+                .OrderBy(c => c.DueAtUtc).Take(50)
+                .Select(c => new { c.Id, c.Number, c.ServiceRequested, c.ClientId, c.DueAtUtc }).ToListAsync(ct))
+            .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, Join(c.Number, c.ServiceRequested), null, c.ClientId, c.Id, c.DueAtUtc)));
 
         items.AddRange((await db.CorrectiveActions.AsNoTracking()
                 .Where(a => a.OwnerUserId == me).Where(Overdue.ActionOpenForOwner)
@@ -114,6 +114,9 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
         WorkKind.Promise => ClockKind.Promise,
         _ => null,
     };
+
+    /// <summary>"Name · phone" from the parts that are there: a blank part leaves no lone separator ("Name · · ...").</summary>
+    internal static string Join(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     private static string Shorten(string text) => text.Length <= 140 ? text : text[..139] + "…";
 }

@@ -46,7 +46,8 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
             await Expect(session.Page).ToHaveURLAsync(new Regex(@"/account/access-denied\?ReturnUrl=%2Fadmin%2Fusers$"));
             await Expect(refusal).ToBeVisibleAsync();
             await Expect(session.Page.GetByTestId("users-grid")).ToHaveCountAsync(0);
-            await Expect(session.Page.GetByTestId("user-name")).ToHaveTextAsync(userName); // still signed in, not sent to the sign-in form
+            await Expect(session.Page.GetByTestId("sign-out")).ToBeVisibleAsync(); // still signed in, not sent to the sign-in form
+            await Expect(session.Page.GetByTestId("back-to-my-work")).ToHaveAttributeAsync("href", "/");
         }
 
         Assert.Empty(session.PageErrors);
@@ -70,6 +71,50 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
         await Expect(session.Page).ToHaveURLAsync(BrowserSession.LoginUrl());
         await Expect(session.Page.Locator("#username")).ToBeVisibleAsync();
         await Expect(session.Page.GetByTestId("user-name")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Every role reaches its own settings from the navigation: who it is, and the language saved on the user.</summary>
+    [SkippableFact]
+    public async Task My_settings_show_who_is_signed_in_and_save_the_language_for_the_next_sign_in()
+    {
+        await using (var first = await fixture.SignInAsync("caseworker2", output))
+        {
+            var page = first.Page;
+            await page.Locator("nav a[href='settings/me']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/settings/me$"));
+            await first.WaitForCircuitAsync();
+            if (await page.Locator("html").GetAttributeAsync("lang") != "lt")
+            {
+                // Left in English by an earlier run that stopped half-way: start from Lithuanian.
+                await page.GetByRole(AriaRole.Radio, new() { Name = "Lietuvių" }).CheckAsync();
+                await page.GetByTestId("save-language").ClickAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "lt");
+                await first.WaitForCircuitAsync();
+            }
+            await Expect(page.Locator("main h1")).ToHaveTextAsync(UiText.Lt("My settings"));
+            await Expect(page.GetByTestId("my-roles")).ToHaveTextAsync(UiText.Lt(Roles.Caseworker));
+            await Expect(page.GetByTestId("my-email")).ToContainTextAsync("@");
+            await Expect(page.GetByTestId("save-language")).ToBeDisabledAsync();
+
+            await page.GetByRole(AriaRole.Radio, new() { Name = "English" }).CheckAsync();
+            await page.GetByTestId("save-language").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex(@"/settings/me\?saved=language$"));
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            await Expect(page.Locator("main h1")).ToHaveTextAsync("My settings");
+            await Expect(page.GetByTestId("language-saved")).ToBeVisibleAsync();
+            Assert.Empty(first.PageErrors);
+        }
+
+        // A new browser has no culture cookie: English comes from the user; switched back here for the other tests.
+        await using var second = await fixture.SignInAsync("caseworker2", output);
+        await second.OpenAsync("settings/me");
+        await Expect(second.Page.Locator("main h1")).ToHaveTextAsync("My settings");
+        await second.Page.GetByRole(AriaRole.Radio, new() { Name = "Lietuvių" }).CheckAsync();
+        await second.Page.GetByTestId("save-language").ClickAsync();
+        await Expect(second.Page.Locator("main h1")).ToHaveTextAsync("Mano nustatymai");
+        await Expect(second.Page.Locator("html")).ToHaveAttributeAsync("lang", "lt");
+        Assert.Empty(second.PageErrors);
     }
 
     /// <summary>caseworker2 is used by no other test that expects Lithuanian; it is switched back at the end anyway.</summary>

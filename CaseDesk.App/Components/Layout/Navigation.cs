@@ -43,6 +43,7 @@ public static class Navigation
         new("Standard and settings",
         [
             new("standard", "Service standard", Icons.Material.Outlined.MenuBook, R.All),
+            new("settings/me", "My settings", Icons.Material.Outlined.Settings, R.All),
             new("settings/targets", "Commitment targets", Icons.Material.Outlined.Timer, R.All),
             new("settings/calendar", "Working calendar", Icons.Material.Outlined.EventBusy, [R.Head, R.Admin, R.QualityOfficer]),
             new("admin/users", "Users", Icons.Material.Outlined.ManageAccounts, [R.Admin]),

@@ -35,7 +35,7 @@ public sealed class HomeTests : ComponentTestContext
 
         var home = Render<Home>();
 
-        Assert.Equal("Hello, Asta.", home.Find("p.rz-text-body1").TextContent);
+        Assert.Equal("Hello, Asta.", home.Find("[data-testid=greeting]").TextContent);
         var empty = home.Find("[data-testid=my-work-empty]");
         Assert.Contains("You have no open work right now.", empty.TextContent);
         Assert.Empty(home.FindAll("[aria-label=Loading]"));
@@ -89,10 +89,10 @@ public sealed class HomeTests : ComponentTestContext
         var items = home.WaitForElements("[data-testid=work-item]");
 
         Assert.Equal(["CallBack", "EmailReply", "Promise"], items.Select(i => i.GetAttribute("data-kind")));
-        Assert.Equal(["Call back", "Answer an e-mail", "Keep a promise"], items.Select(i => i.QuerySelector(".work-kind")!.TextContent));
+        Assert.Equal(["Call back", "Answer an e-mail", "Keep a promise"], items.Select(i => i.QuerySelector("[data-testid=work-kind]")!.TextContent));
         // The clock stands at 2026-03-02 08:30 UTC = 10:30 in Vilnius (winter time, UTC+2).
         Assert.Equal(["2026-03-02 08:30", "2026-03-02 13:30", "2026-03-04 10:30"], items.Select(i => i.QuerySelector("[data-testid=work-due]")!.TextContent));
-        // The status is the domain's (the item's clock), shown as a badge; only the breached one is marked overdue.
+        // The status is the domain's (the item's clock), shown as a word with an icon; only the breached one is marked overdue.
         Assert.Equal(["Breached", "AtRisk", "OnTrack"], items.Select(i => i.QuerySelector("[data-testid=work-status]")!.GetAttribute("data-status")));
         Assert.Equal(["Breached", "At risk", "On track"], items.Select(i => i.QuerySelector("[data-testid=work-status]")!.TextContent.Trim()));
         Assert.Equal([true, false, false], items.Select(i => i.ClassList.Contains("overdue-item")));
@@ -100,8 +100,10 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Contains("1 at risk.", home.Find("[data-testid=my-work-count]").TextContent);
         Assert.NotNull(items[0].QuerySelector("[data-testid=open-call-back]"));
         Assert.NotNull(items[1].QuerySelector("[data-testid=open-email-reply]"));
-        Assert.Equal($"clients/{clientId}", items[0].QuerySelector(".work-links a")!.GetAttribute("href"));
-        Assert.Equal($"cases/{caseId}", items[2].QuerySelectorAll(".work-links a")[1].GetAttribute("href"));
+        Assert.All(items, i => Assert.NotNull(i.QuerySelector("[data-testid=work-status] svg")));
+        Assert.Equal($"clients/{clientId}", items[0].QuerySelector("[data-testid=work-client]")!.GetAttribute("href"));
+        Assert.Null(items[0].QuerySelector("[data-testid=work-case]"));
+        Assert.Equal($"cases/{caseId}", items[2].QuerySelector("[data-testid=work-case]")!.GetAttribute("href"));
         Assert.Empty(home.FindAll("[data-testid=my-work-empty]"));
     }
 
@@ -120,7 +122,7 @@ public sealed class HomeTests : ComponentTestContext
         var item = home.WaitForElement("[data-testid=work-item]");
 
         Assert.Equal("CorrectiveAction", item.GetAttribute("data-kind"));
-        Assert.Equal("Carry out an action", item.QuerySelector(".work-kind")!.TextContent);
+        Assert.Equal("Carry out an action", item.QuerySelector("[data-testid=work-kind]")!.TextContent);
         Assert.Equal("Pranešimus perduoti raštu sistemoje", item.QuerySelector("[data-testid=work-title]")!.TextContent);
         Assert.Equal("2026-03-02 09:30", item.QuerySelector("[data-testid=work-due]")!.TextContent);
         Assert.True(item.ClassList.Contains("overdue-item"));
@@ -128,6 +130,70 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Equal($"complaints/{complaintId}", item.QuerySelector("[data-testid=work-complaint]")!.GetAttribute("href"));
         Assert.NotNull(item.QuerySelector("[data-testid=open-complaint]"));
         Assert.Contains("1 overdue.", home.Find("[data-testid=my-work-count]").TextContent);
+    }
+
+    [Fact]
+    public void The_list_reads_as_overdue_then_due_today_then_later_with_the_overdue_heading_in_words()
+    {
+        var now = clock.UtcDateTime; // 10:30 in Vilnius
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.CaseDue, Guid.NewGuid(), "A-2026-0001 · Pagalba į namus", null, null, null, now.AddHours(-30), ClockStatus.Breached),
+            new(WorkKind.Promise, Guid.NewGuid(), "Paskambinti dėl sprendimo", null, null, null, now.AddHours(5), ClockStatus.AtRisk),
+            new(WorkKind.Letter, Guid.NewGuid(), "Informacinis raštas", null, null, null, now.AddDays(3), ClockStatus.OnTrack),
+            new(WorkKind.Visit, Guid.NewGuid(), "Vizitas", null, null, null, now.AddDays(4), ClockStatus.OnTrack),
+        ]);
+
+        var home = Render<Home>();
+        home.WaitForElements("[data-testid=work-item]");
+
+        string[] Titles(string section) =>
+            home.FindAll($"[data-testid=work-section-{section}] [data-testid=work-title]").Select(t => t.TextContent).ToArray();
+        Assert.Equal(["A-2026-0001 · Pagalba į namus"], Titles("overdue"));
+        Assert.Equal(["Paskambinti dėl sprendimo"], Titles("today"));
+        Assert.Equal(["Informacinis raštas", "Vizitas"], Titles("later"));
+        var overdueHeading = home.Find("[data-testid=work-section-overdue] h2");
+        Assert.Equal("Overdue (1)", overdueHeading.TextContent.Trim());
+        Assert.NotNull(home.Find("[data-testid=work-section-overdue]").QuerySelector("svg"));
+        Assert.Equal("1 overdue.", home.Find("[data-testid=my-work-overdue]").TextContent.Trim());
+        Assert.NotNull(home.Find("[data-testid=my-work-overdue] svg"));
+    }
+
+    [Fact]
+    public void Only_sections_with_work_show_and_an_item_without_detail_or_links_shows_no_empty_lines()
+    {
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.Promise, Guid.NewGuid(), "Atsiųsti prašymo formą", "", null, null, clock.UtcDateTime.AddDays(2), ClockStatus.OnTrack),
+        ]);
+
+        var home = Render<Home>();
+        var item = home.WaitForElement("[data-testid=work-item]");
+
+        Assert.Empty(home.FindAll("[data-testid=work-section-overdue]"));
+        Assert.Empty(home.FindAll("[data-testid=work-section-today]"));
+        Assert.Single(home.FindAll("[data-testid=work-section-later]"));
+        Assert.Null(item.QuerySelector("[data-testid=work-detail]"));
+        Assert.Empty(home.FindAll("[data-testid=my-work-overdue]"));
+    }
+
+    [Fact]
+    public void In_lithuanian_the_page_reads_in_lithuanian_only()
+    {
+        using var lt = UiCulture.Use("lt");
+        sender.Answer<GetMyProfile, MyProfile>(Asta).Answer<GetMyWork, IReadOnlyList<WorkItem>>(
+        [
+            new(WorkKind.CallBack, Guid.NewGuid(), "Ona Jonaitienė · +370 612 34567", "Prašo paskambinti", null, null, clock.UtcDateTime.AddHours(-2), ClockStatus.Breached),
+        ]);
+
+        var home = Render<Home>();
+        var item = home.WaitForElement("[data-testid=work-item]");
+
+        Assert.Equal("Sveiki, Asta.", home.Find("[data-testid=greeting]").TextContent);
+        Assert.Equal("Vėluoja (1)", home.Find("[data-testid=work-section-overdue] h2").TextContent.Trim());
+        Assert.Equal("Pažeista", item.QuerySelector("[data-testid=work-status]")!.TextContent.Trim());
+        Assert.Equal("Atidaryti žinutę", item.QuerySelector("[data-testid=open-call-back]")!.TextContent.Trim());
+        Assert.DoesNotMatch(@"\b(Ok|Empty|system|Due|Overdue|Client|Case)\b", string.Concat(home.Nodes.Select(n => n.TextContent)));
     }
 
     private static TargetsOverview Targets(bool reviewDue) => new([], [], reviewDue ? null : new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc), null, reviewDue);
