@@ -136,8 +136,8 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await Database.Send(new RescheduleVisit(visitId, stale.Version, theirStart, theirStart.AddHours(1), "Liga", Now, "Telefonu"), other);
         var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<RescheduleVisitForm>(p => p.Add(f => f.Visit, stale));
-        await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Kliento prašymu" });
-        await Pick(form.FindComponent<RadzenDropDown<string>>(), "By phone");
+        await form.Find("textarea[name=Reason]").InputAsync(new() { Value = "Kliento prašymu" });
+        await Pick(form.FindComponent<MudSelect<string>>(), "By phone");
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         await ChooseAsync(host, saveMine);
