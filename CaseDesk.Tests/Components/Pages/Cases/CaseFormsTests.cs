@@ -37,7 +37,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Say which service the client asks for.", form.MessageAt("[name=ServiceRequested]")));
+        form.WaitForAssertion(() => Assert.Equal("Say which service the client asks for.", FieldMessages.At(form, "[name=ServiceRequested]")));
         Assert.Equal(0, await Database.ReadAsync(db => db.Cases.CountAsync()));
     }
 
@@ -52,7 +52,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("The due date cannot be in the past.", form.MessageAt("input[data-testid=case-due-date]")));
+        form.WaitForAssertion(() => Assert.Equal("The due date cannot be in the past.", FieldMessages.At(form, "input[data-testid=case-due-date]")));
         Assert.Equal(0, await Database.ReadAsync(db => db.Cases.CountAsync()));
     }
 
@@ -76,7 +76,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("The due date cannot be in the past.", form.MessageAt("input[data-testid=due-date]")));
+        form.WaitForAssertion(() => Assert.Equal("The due date cannot be in the past.", FieldMessages.At(form, "input[data-testid=due-date]")));
         Assert.Equal(seen.DueAtUtc, (await Database.Send(new GetCase(seen.Id), asta)).DueAtUtc);
     }
 
@@ -105,7 +105,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Choose the caseworker.", form.MessageAt("[data-testid=assignee-picker]")));
+        form.WaitForAssertion(() => Assert.Equal("Choose the caseworker.", FieldMessages.At(form, "[data-testid=assignee-picker]")));
         Assert.Equal(seen.Version, (await Database.Send(new GetCase(seen.Id), asta)).Version);
     }
 
@@ -119,7 +119,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("At most 2000 characters.", form.MessageAt("textarea[name=Note]")));
+        form.WaitForAssertion(() => Assert.Equal("At most 2000 characters.", FieldMessages.At(form, "textarea[name=Note]")));
         Assert.NotEqual(CaseStatus.Closed, (await Database.Send(new GetCase(seen.Id), asta)).Status);
     }
 

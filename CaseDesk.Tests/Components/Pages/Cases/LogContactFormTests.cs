@@ -49,7 +49,7 @@ public sealed class LogContactFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", form.MessageAt("[name=Summary]")));
+        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", FieldMessages.At(form, "[name=Summary]")));
         Assert.Equal(0, await ContactsAsync());
     }
 
@@ -62,7 +62,7 @@ public sealed class LogContactFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("A contact cannot be in the future.", form.MessageAt("input[data-testid=contact-date]")));
+        form.WaitForAssertion(() => Assert.Equal("A contact cannot be in the future.", FieldMessages.At(form, "input[data-testid=contact-date]")));
         Assert.Equal(0, await ContactsAsync());
     }
 
@@ -75,7 +75,7 @@ public sealed class LogContactFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write what was promised.", form.MessageAt("[data-testid=promise-text]")));
+        form.WaitForAssertion(() => Assert.Equal("Write what was promised.", FieldMessages.At(form, "[data-testid=promise-text]")));
         Assert.Empty(form.FindAll("[data-testid=form-errors]"));
         Assert.Equal(0, await ContactsAsync());
     }

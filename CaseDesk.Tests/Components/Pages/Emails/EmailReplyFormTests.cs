@@ -53,8 +53,8 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write the answer.", FieldMessage.At(form, "textarea[name=Body]")));
-        Assert.Equal("", FieldMessage.At(form, "input[name=Subject]"));
+        form.WaitForAssertion(() => Assert.Equal("Write the answer.", FieldMessages.At(form, "textarea[name=Body]")));
+        Assert.Equal("", FieldMessages.At(form, "input[name=Subject]"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write the subject of the reply.", FieldMessage.At(form, "input[name=Subject]")));
+        form.WaitForAssertion(() => Assert.Equal("Write the subject of the reply.", FieldMessages.At(form, "input[name=Subject]")));
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class RegisterEmailFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Enter the sender's e-mail address.", FieldMessage.At(form, "input[name=FromAddress]")));
-        Assert.Equal("Paste the text of the e-mail.", FieldMessage.At(form, "textarea[name=Body]"));
+        form.WaitForAssertion(() => Assert.Equal("Enter the sender's e-mail address.", FieldMessages.At(form, "input[name=FromAddress]")));
+        Assert.Equal("Paste the text of the e-mail.", FieldMessages.At(form, "textarea[name=Body]"));
         Assert.Equal(0, await Database.ReadAsync(db => db.EmailEnquiries.CountAsync()));
     }
 
@@ -29,13 +29,13 @@ public sealed class RegisterEmailFormTests : DomainComponentTestContext
     {
         var form = Render<RegisterEmailForm>();
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[name=FromAddress]")));
-        Assert.False(FieldMessage.AnyInvalid(form));
+        Assert.False((FieldMessages.InvalidFields(form).Count > 0));
         form.Find("input[name=FromAddress]").Input("ona at example");
         form.Find("textarea[name=Body]").Input("Laba diena.");
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("This is not an e-mail address.", FieldMessage.At(form, "input[name=FromAddress]")));
+        form.WaitForAssertion(() => Assert.Equal("This is not an e-mail address.", FieldMessages.At(form, "input[name=FromAddress]")));
         Assert.Equal(0, await Database.ReadAsync(db => db.EmailEnquiries.CountAsync()));
     }
 }

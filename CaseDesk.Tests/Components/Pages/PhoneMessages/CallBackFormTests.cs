@@ -29,7 +29,7 @@ public sealed class CallBackFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", FieldMessage.At(form, "textarea[name=Summary]")));
+        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", FieldMessages.At(form, "textarea[name=Summary]")));
         Assert.Null(await Database.ReadAsync(db => db.PhoneMessages.Where(m => m.Id == id).Select(m => m.CalledBackAtUtc).SingleAsync()));
     }
 
@@ -40,15 +40,15 @@ public sealed class CallBackFormTests : DomainComponentTestContext
             "+370 612 34567", "Klausia dėl kaimynės.", asta.UserId), asta);
         var message = await Database.Send(new GetPhoneMessage(id), asta);
         var form = Render<CallBackForm>(p => p.Add(f => f.Message, message));
-        Assert.False(FieldMessage.AnyInvalid(form));
+        Assert.False((FieldMessages.InvalidFields(form).Count > 0));
 
         form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("input[name=CalledWho]")));
         form.Find("input[name=CalledWho]").Input("");
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write whom you called back.", FieldMessage.At(form, "input[name=CalledWho]")));
-        Assert.Equal("Write what the contact was about.", FieldMessage.At(form, "textarea[name=Summary]"));
+        form.WaitForAssertion(() => Assert.Equal("Write whom you called back.", FieldMessages.At(form, "input[name=CalledWho]")));
+        Assert.Equal("Write what the contact was about.", FieldMessages.At(form, "textarea[name=Summary]"));
         Assert.Null(await Database.ReadAsync(db => db.PhoneMessages.Where(m => m.Id == id).Select(m => m.CalledBackAtUtc).SingleAsync()));
     }
 

@@ -21,14 +21,14 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
         Render<MudPopoverProvider>();
         var form = Render<TakePhoneMessageForm>();
         form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=addressee-picker]")));
-        Assert.False(FieldMessage.AnyInvalid(form)); // no red border before the first save
+        Assert.False((FieldMessages.InvalidFields(form).Count > 0)); // no red border before the first save
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Choose whom the message is for.", FieldMessage.At(form, "[data-testid=addressee-picker]")));
-        Assert.Equal("Write the caller's name.", FieldMessage.At(form, "input[name=CallerName]"));
-        Assert.Equal("Write the phone number to call back.", FieldMessage.At(form, "input[name=Phone]"));
-        Assert.Equal("Write the caller's message in detail.", FieldMessage.At(form, "textarea[name=Message]"));
+        form.WaitForAssertion(() => Assert.Equal("Choose whom the message is for.", FieldMessages.At(form, "[data-testid=addressee-picker]")));
+        Assert.Equal("Write the caller's name.", FieldMessages.At(form, "input[name=CallerName]"));
+        Assert.Equal("Write the phone number to call back.", FieldMessages.At(form, "input[name=Phone]"));
+        Assert.Equal("Write the caller's message in detail.", FieldMessages.At(form, "textarea[name=Message]"));
         Assert.Equal(0, await Database.ReadAsync(db => db.PhoneMessages.CountAsync()));
     }
 
@@ -41,10 +41,10 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("This is not a phone number.", FieldMessage.At(form, "input[name=Phone]")));
+        form.WaitForAssertion(() => Assert.Equal("This is not a phone number.", FieldMessages.At(form, "input[name=Phone]")));
         form.Find("input[name=Phone]").Input("+370 612 34567");
-        form.WaitForAssertion(() => Assert.Equal("", FieldMessage.At(form, "input[name=Phone]")));
-        Assert.Equal("Write the caller's name.", FieldMessage.At(form, "input[name=CallerName]"));
+        form.WaitForAssertion(() => Assert.Equal("", FieldMessages.At(form, "input[name=Phone]")));
+        Assert.Equal("Write the caller's name.", FieldMessages.At(form, "input[name=CallerName]"));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.NotEqual("", FieldMessage.At(form, "[data-testid=called-at] input")));
-        Assert.Equal("The time cannot be in the future.", FieldMessage.At(form, "[data-testid=called-at] input"));
+        form.WaitForAssertion(() => Assert.NotEqual("", FieldMessages.At(form, "[data-testid=called-at] input")));
+        Assert.Equal("The time cannot be in the future.", FieldMessages.At(form, "[data-testid=called-at] input"));
     }
 
     [Fact]

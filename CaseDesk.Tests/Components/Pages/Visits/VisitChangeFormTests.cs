@@ -5,7 +5,7 @@ using CaseDesk.Domain.Visits;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Visits;
 using MudBlazor;
-using static CaseDesk.Tests.Components.Pages.Visits.VisitFields;
+using static CaseDesk.Tests.Support.FieldMessages;
 using static CaseDesk.Tests.Components.Pages.Visits.VisitFormTests;
 
 namespace CaseDesk.Tests.Components.Pages.Visits;
@@ -38,8 +38,8 @@ public sealed class VisitChangeFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Say why the visit is moved.", MessageAt(form, "textarea[name=Reason]")));
-        Assert.Equal("Say how the client was told.", MessageAt(form, "input[name=ClientToldHow]"));
+        form.WaitForAssertion(() => Assert.Equal("Say why the visit is moved.", At(form, "textarea[name=Reason]")));
+        Assert.Equal("Say how the client was told.", At(form, "input[name=ClientToldHow]"));
         var stored = await Stored();
         Assert.Equal((visit.AgreedStartUtc, 0), (stored.AgreedStartUtc, stored.Reschedules.Count));
     }
@@ -64,7 +64,7 @@ public sealed class VisitChangeFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("The date is out of range.", MessageAt(form, "input[name=ArrivedAtDate]")));
+        form.WaitForAssertion(() => Assert.Equal("The date is out of range.", At(form, "input[name=ArrivedAtDate]")));
         Assert.Null((await Stored()).ArrivedAtUtc);
     }
 
@@ -83,7 +83,7 @@ public sealed class VisitChangeFormTests : DomainComponentTestContext
         await form.Find("input[name='Promises[0].Text']").ChangeAsync(new() { Value = "Atnešti prašymo formą" });
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", MessageAt(form, "textarea[name=Summary]")));
+        form.WaitForAssertion(() => Assert.Equal("Write what the contact was about.", At(form, "textarea[name=Summary]")));
         var stored = await Stored();
         Assert.Equal((VisitStatus.Agreed, (DateTime?)null), (stored.Status, stored.DepartedAtUtc));
     }
@@ -98,7 +98,7 @@ public sealed class VisitChangeFormTests : DomainComponentTestContext
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.Equal("Say why the visit is cancelled, because the client must be told the reason.",
-            MessageAt(form, "textarea[name=Reason]")));
+            At(form, "textarea[name=Reason]")));
         Assert.Empty(dialogs.FindAll("[role=dialog]"));
         Assert.Equal(VisitStatus.Agreed, (await Stored()).Status);
     }

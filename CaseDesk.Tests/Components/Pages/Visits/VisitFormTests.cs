@@ -6,7 +6,7 @@ using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Visits;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
-using static CaseDesk.Tests.Components.Pages.Visits.VisitFields;
+using static CaseDesk.Tests.Support.FieldMessages;
 
 namespace CaseDesk.Tests.Components.Pages.Visits;
 
@@ -48,7 +48,7 @@ public sealed class VisitFormTests : DomainComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Say what the visit is for.", MessageAt(form, "textarea[name=Purpose]")));
+        form.WaitForAssertion(() => Assert.Equal("Say what the visit is for.", At(form, "textarea[name=Purpose]")));
         Assert.True(IsInvalid(form.Find("textarea[name=Purpose]")));
         Assert.Equal(0, await Database.ReadAsync(db => db.HomeVisits.CountAsync()));
     }
@@ -58,13 +58,13 @@ public sealed class VisitFormTests : DomainComponentTestContext
     {
         var form = Render<OfferVisitForm>(p => p.Add(f => f.CaseId, @case.CaseId));
         await form.Find("form").SubmitAsync();
-        form.WaitForAssertion(() => Assert.NotEqual("", MessageAt(form, "textarea[name=Purpose]")));
+        form.WaitForAssertion(() => Assert.NotEqual("", At(form, "textarea[name=Purpose]")));
 
         await form.Find("textarea[name=Purpose]").InputAsync(new() { Value = "Buities sąlygų įvertinimas" });
         await form.Find("form").SubmitAsync();
 
         await WaitForAsync(async () => Assert.Equal(1, await Database.ReadAsync(db => db.HomeVisits.CountAsync())));
-        form.WaitForAssertion(() => Assert.DoesNotContain("Say what the visit is for.", MessageAt(form, "textarea[name=Purpose]")));
+        form.WaitForAssertion(() => Assert.DoesNotContain("Say what the visit is for.", At(form, "textarea[name=Purpose]")));
         var visit = await Database.ReadAsync(db => db.HomeVisits.AsNoTracking().SingleAsync());
         Assert.Equal(("Buities sąlygų įvertinimas", VisitStatus.Offered, caseworker.UserId), (visit.Purpose, visit.Status, visit.CaseworkerUserId));
     }
@@ -114,7 +114,7 @@ public sealed class VisitFormTests : DomainComponentTestContext
         await form.Find("input[name=StartTime]").ChangeAsync(new() { Value = "" });
         await form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.Equal("Choose the date and time.", MessageAt(form, "input[name=StartDate]")));
+        form.WaitForAssertion(() => Assert.Equal("Choose the date and time.", At(form, "input[name=StartDate]")));
         Assert.True(IsInvalid(form.Find("input[name=StartTime]")));
         Assert.Equal(VisitStatus.Offered, (await Database.Send(new GetVisit(visit.Id), caseworker)).Status);
     }

@@ -2,15 +2,15 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 
-namespace CaseDesk.Tests.Components.Pages.Letters;
+namespace CaseDesk.Tests.Support;
 
-/// <summary>Where a form's message shows, found by the field's input and never by the library's CSS classes.</summary>
+/// <summary>
+/// What a person and a screen reader get at a form field, read from the accessible markup (aria-describedby,
+/// aria-invalid) of the input found by its name or test id, never from the component library's CSS classes.
+/// </summary>
 internal static class FieldMessages
 {
-    /// <summary>
-    /// The message a person and a screen reader get at a field: the text its input points to with aria-describedby,
-    /// which is how a validation message is tied to its field.
-    /// </summary>
+    /// <summary>The message at a field: the texts its input points to with aria-describedby.</summary>
     public static string At<T>(IRenderedComponent<T> cut, string inputSelector) where T : IComponent
     {
         var ids = (cut.Find(inputSelector).GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -26,4 +26,10 @@ internal static class FieldMessages
             field = parent;
         return input.TextContent.Length == 0 ? field.TextContent : field.TextContent.Replace(input.TextContent, "");
     }
+
+    public static bool IsInvalid(IElement input) => input.GetAttribute("aria-invalid") == "true";
+
+    /// <summary>The inputs of a form marked invalid (a red border): none on a form nobody has saved yet.</summary>
+    public static IReadOnlyList<string> InvalidFields<T>(IRenderedComponent<T> cut) where T : IComponent =>
+        cut.FindAll("input, textarea").Where(IsInvalid).Select(i => i.GetAttribute("name") ?? i.Id ?? "?").ToList();
 }
