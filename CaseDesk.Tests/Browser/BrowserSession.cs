@@ -60,7 +60,10 @@ public sealed partial class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>The entries of the main navigation, by their link role.</summary>
-    public ILocator NavItems => Page.GetByRole(AriaRole.Navigation, new() { Name = UiText.Lt("Main navigation") }).GetByRole(AriaRole.Link);
+    public ILocator NavItems => Page.GetByRole(AriaRole.Navigation, new() { NameRegex = MainNavigationName }).GetByRole(AriaRole.Link);
+
+    /// <summary>The main navigation's accessible name in either language (the language test switches to English).</summary>
+    private static readonly Regex MainNavigationName = new($"^({Regex.Escape(UiText.Lt("Main navigation"))}|Main navigation)$");
 
     /// <summary>The content area; its data-interactive turns "true" when the circuit has rendered it.</summary>
     public ILocator Main => Page.Locator("main[data-interactive]");
@@ -68,9 +71,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
     public ILocator ReconnectModal => Page.Locator("#components-reconnect-modal");
 
     /// <summary>Fills the static sign-in form and submits it; does not check the outcome.</summary>
-    public async Task SubmitSignInAsync(string userName, string password)
+    public async Task SubmitSignInAsync(string userName, string password, string? returnUrl = null)
     {
-        await Page.GotoAsync("account/login");
+        await Page.GotoAsync(returnUrl is null ? "account/login" : $"account/login?ReturnUrl={Uri.EscapeDataString("/" + returnUrl)}");
         await Page.Locator("#username").FillAsync(userName);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("form button[type=submit]").ClickAsync();
@@ -82,10 +85,13 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// </summary>
     public ILocator UserName => Page.GetByTestId("user-name").First;
 
-    /// <summary>Signs in as a demo user and waits for the interactive shell on the page the role lands on (Navigation.Landing).</summary>
-    public async Task SignInAsync(string userName, string password = BrowserFixture.DemoPassword)
+    /// <summary>
+    /// Signs in as a demo user and waits for the interactive shell on the page the role lands on (Navigation.Landing), or on
+    /// <paramref name="returnUrl"/> (an app path such as "phone-messages") when given, as after following a link while signed out.
+    /// </summary>
+    public async Task SignInAsync(string userName, string password = BrowserFixture.DemoPassword, string? returnUrl = null)
     {
-        await SubmitSignInAsync(userName, password);
+        await SubmitSignInAsync(userName, password, returnUrl);
         await Expect(Page).Not.ToHaveURLAsync(LoginUrl());
         await WaitForCircuitAsync();
         await Expect(Page.GetByTestId("signed-in-user").First).ToBeAttachedAsync();

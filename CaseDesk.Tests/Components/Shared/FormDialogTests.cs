@@ -20,6 +20,7 @@ public sealed class FormDialogTests : ComponentTestContext
         return (host, result);
     }
 
+    // The key handler awaits the question it asks: not awaited here, or the test would wait for its own click.
     private static Task PressEscapeAsync(IRenderedComponent<MudDialogProvider> host) =>
         host.Find(".form-dialog-body").TriggerEventAsync("onkeydown", new KeyboardEventArgs { Key = "Escape" });
 
@@ -66,11 +67,12 @@ public sealed class FormDialogTests : ComponentTestContext
     {
         var (host, result) = Open(start: "Half typed");
 
-        await PressEscapeAsync(host);
+        var pressed = PressEscapeAsync(host);
 
         host.WaitForAssertion(() => Assert.Contains("Close the form?", host.Markup));
         Assert.Contains("What you typed in this form is not saved.", host.Markup);
         await host.FindAll("button").Single(b => b.TextContent.Trim() == "Keep editing").ClickAsync(new());
+        await pressed.WaitAsync(TimeSpan.FromSeconds(10));
 
         host.WaitForAssertion(() => Assert.DoesNotContain("Close the form?", host.Markup));
         Assert.NotEmpty(host.FindAll("[data-testid=first-field]"));
@@ -82,9 +84,10 @@ public sealed class FormDialogTests : ComponentTestContext
     {
         var (host, result) = Open(start: "Half typed");
 
-        await PressEscapeAsync(host);
+        var pressed = PressEscapeAsync(host);
         host.WaitForAssertion(() => Assert.Contains("Close the form?", host.Markup));
         await host.FindAll("button").Single(b => b.TextContent.Trim() == "Close the form").ClickAsync(new());
+        await pressed.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(await result.WaitAsync(TimeSpan.FromSeconds(10)));
         host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=first-field]")));
