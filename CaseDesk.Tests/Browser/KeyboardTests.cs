@@ -53,7 +53,7 @@ public sealed class KeyboardTests(BrowserFixture fixture, ITestOutputHelper outp
         await page.Keyboard.PressAsync("Enter");
         var form = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("contact-form") });
         await Expect(form).ToBeVisibleAsync();
-        Assert.True(await form.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "The focus did not move into the dialog.");
+        await Expect(form.Locator(":focus")).ToHaveCountAsync(1); // the focus moved into the dialog
 
         await ChooseFirstAsync(page, form.GetByLabel(UiText.Lt("Touchpoint")));
         await ChooseFirstAsync(page, form.GetByLabel(UiText.Lt("Channel")));
@@ -88,7 +88,7 @@ public sealed class KeyboardTests(BrowserFixture fixture, ITestOutputHelper outp
         await page.Keyboard.PressAsync("Enter");
         var form = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("take-message-form") });
         await Expect(form).ToBeVisibleAsync();
-        Assert.True(await form.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "The focus did not move into the dialog.");
+        await Expect(form.Locator(":focus")).ToHaveCountAsync(1); // the focus moved into the dialog
 
         await ChooseFirstAsync(page, form.GetByLabel(UiText.Lt("For"), new() { Exact = true }));
         await TabToAsync(page, form.GetByLabel(UiText.Lt("Caller's name")));
