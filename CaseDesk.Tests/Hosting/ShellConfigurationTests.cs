@@ -1,5 +1,6 @@
 using CaseDesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CaseDesk.Tests.Hosting;
@@ -13,7 +14,8 @@ public sealed class ShellConfigurationTests(CaseDeskAppFactory app)
     {
         using var scope = app.Services.CreateScope();
 
-        var configuration = scope.ServiceProvider.GetRequiredService<ISnackbar>().Configuration;
+        // What SnackbarService is built with (the service itself needs a live circuit's NavigationManager).
+        var configuration = scope.ServiceProvider.GetRequiredService<IOptions<SnackbarConfiguration>>().Value;
 
         Assert.Equal(Defaults.Classes.Position.BottomLeft, configuration.PositionClass);
         Assert.True(configuration.NewestOnTop);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CaseDesk.Bench;
@@ -15,11 +17,12 @@ namespace CaseDesk.Bench;
 internal static class PageSpeedBench
 {
     private const string Usage = """
-        pages --url URL [--pid PID] [--runs 20] [--circuits 20] [--out FILE]
+        pages --url URL [--db PATH] [--pid PID] [--runs 20] [--circuits 20] [--memory-only] [--out FILE]
             Times every screen of issue 15's part 1 in Chromium against the app at URL (started separately, e.g.
             dotnet run --project CaseDesk.App --urls URL on the demo database): cold (new tab, signed in) and in-app
             (a click on its navigation link), median and p95 over --runs; then opens --circuits more signed-in tabs and
             reports the app's resident memory per circuit (PID: the app process, found by its port when omitted).
+            --db: the app's database file, to find a letter to print (the pages do not link one from a list).
         """;
 
     private sealed record Screen(string Name, string User, string Path, bool InNavigation);
@@ -43,9 +46,10 @@ internal static class PageSpeedBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? url = null, outFile = null;
+        string? url = null, outFile = null, database = null;
         int? pid = null;
         int runs = 20, circuits = 20;
+        var memoryOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -56,6 +60,8 @@ internal static class PageSpeedBench
                 case "--runs": runs = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
                 case "--circuits": circuits = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
                 case "--out": outFile = Value(); break;
+                case "--db": database = Value(); break;
+                case "--memory-only": memoryOnly = true; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}.\n{Usage}"); return 2;
             }
         }
@@ -74,7 +80,8 @@ internal static class PageSpeedBench
             if (contexts.TryGetValue(user, out var known)) return known;
             var context = await browser.NewContextAsync(new() { BaseURL = url, Locale = "lt-LT", ViewportSize = new() { Width = 1366, Height = 850 } });
             var page = await context.NewPageAsync();
-            await page.GotoAsync("account/login");
+            // Straight to a page every role has: a role's landing page may not exist on every branch (the front desk).
+            await page.GotoAsync("account/login?ReturnUrl=%2Fstandard");
             await page.Locator("#username").FillAsync(user);
             await page.Locator("#password").FillAsync(Domain.Data.DatabaseInitializer.DemoPassword);
             await page.Locator("form button[type=submit]").ClickAsync();
@@ -83,7 +90,16 @@ internal static class PageSpeedBench
             return contexts[user] = context;
         }
 
+        if (memoryOnly)
+        {
+            var only = await MemoryPerCircuitAsync(await SignedIn("caseworker"), pid, circuits);
+            Console.WriteLine(only);
+            if (outFile is not null) await File.AppendAllTextAsync(outFile, only + "\n");
+            return 0;
+        }
         var ids = await IdsAsync(await SignedIn("caseworker"));
+        if (database is not null && ids.Letter.StartsWith('{'))
+            ids = ids with { Letter = (await FirstLetterAsync(database))?.ToString() ?? ids.Letter };
         var rows = new List<(string Name, string Cold, string InApp)>();
         foreach (var screen in Screens)
         {
@@ -96,9 +112,9 @@ internal static class PageSpeedBench
             {
                 var page = await context.NewPageAsync();
                 var clock = Stopwatch.StartNew();
-                var response = await page.GotoAsync(path);
-                if (response is { Status: 404 } || await ReadyAsync(page) is false)
-                    failure = response?.Status == 404 ? "no such page" : "not ready within 30 s";
+                var response = await TryGotoAsync(page, path);
+                if (response is null or { Status: 404 } || await ReadyAsync(page) is false)
+                    failure = response is null or { Status: 404 } ? "no such page on this branch" : "not ready within 30 s";
                 else if (run > 0) cold.Add(clock.Elapsed.TotalMilliseconds); // run 0 warms the server's code paths
                 await page.CloseAsync();
             }
@@ -136,6 +152,19 @@ internal static class PageSpeedBench
         if (outFile is not null) await File.AppendAllTextAsync(outFile, table.ToString());
         foreach (var context in contexts.Values) await context.CloseAsync();
         return 0;
+    }
+
+    /// <summary>Null when the server answers a missing route with an empty 404 (Chromium then refuses the navigation).</summary>
+    private static async Task<IResponse?> TryGotoAsync(IPage page, string path)
+    {
+        try
+        {
+            return await page.GotoAsync(path);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
+        {
+            return null;
+        }
     }
 
     private static async Task<bool> ReadyAsync(IPage page)
@@ -181,6 +210,14 @@ internal static class PageSpeedBench
         await page.CloseAsync();
         static string Id(string? href, string prefix) => href is null ? "{none}" : href.Split('/')[1];
         return (Id(clientHref, "clients"), Id(caseHref, "cases"), letterHref is null ? "{none}" : letterHref.Split('/')[1]);
+    }
+
+    private static async Task<Guid?> FirstLetterAsync(string database)
+    {
+        await using var services = BenchHost.Build(database);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Domain.Data.CaseDeskDb>();
+        return await db.InformationLetters.Select(l => (Guid?)l.Id).FirstOrDefaultAsync();
     }
 
     private static async Task<string?> FirstHrefAsync(IPage page, string selector)
