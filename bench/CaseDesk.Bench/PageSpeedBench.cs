@@ -236,6 +236,14 @@ internal static class PageSpeedBench
     private static async Task<string> MemoryPerCircuitAsync(IBrowserContext context, int? pid, int circuits)
     {
         if (pid is null) return "Memory: the app's process was not found (give --pid).";
+        // Warm first (code paths, caches, the first circuits' one-off allocations), so the baseline is a running app.
+        for (var i = 0; i < 5; i++)
+        {
+            var warm = await context.NewPageAsync();
+            await warm.GotoAsync("");
+            await ReadyAsync(warm);
+            await warm.CloseAsync();
+        }
         await Task.Delay(3000);
         var before = Resident(pid.Value);
         var pages = new List<IPage>();
