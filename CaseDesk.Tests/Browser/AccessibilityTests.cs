@@ -64,7 +64,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         {
             foreach (var node in violation.Nodes)
             {
-                var line = $"{where}: [{violation.Impact}] {violation.Id} at {node.Target}: {violation.Help} ({violation.HelpUrl})";
+                var html = node.Html.Length > 160 ? node.Html[..160] + "…" : node.Html;
+                var line = $"{where}: [{violation.Impact}] {violation.Id} at {node.Target} {html}: {violation.Help} ({violation.HelpUrl})";
                 output.WriteLine(line);
                 if (Blocking.Contains(violation.Impact)) blocking.Add(line);
             }

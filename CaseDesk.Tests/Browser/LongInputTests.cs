@@ -29,7 +29,7 @@ public sealed class LongInputTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.True(max is > 0 and < 21_000, $"The summary has no maximum the browser keeps (maxlength={max}).");
 
         // A real paste (clipboard and Ctrl+V), as a person does it: the browser's own maxlength cuts it.
-        var text = string.Concat(Enumerable.Repeat("Klientė paskambino dėl maitinimo paslaugos. ", 470))[..21_000];
+        var text = string.Concat(Enumerable.Repeat("Klientė paskambino dėl maitinimo paslaugos. ", 500))[..21_000];
         await page.EvaluateAsync("t => navigator.clipboard.writeText(t)", text);
         await summary.FocusAsync();
         await page.Keyboard.PressAsync("Control+V");
