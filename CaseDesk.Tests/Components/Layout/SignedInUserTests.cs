@@ -37,6 +37,15 @@ public sealed class SignedInUserTests : ComponentTestContext
         Assert.Equal("Caseworker, Admin", shown.Find("[data-testid=user-role]").TextContent);
     }
 
+    [Fact]
+    public void A_role_reads_as_words_in_english_and_in_lithuanian()
+    {
+        Assert.Equal("Quality officer", Show(Person("quality", "Darius Vaitkus", Roles.QualityOfficer)).Find("[data-testid=user-role]").TextContent);
+
+        using var _ = UiCulture.Use("lt");
+        Assert.Equal(Browser.UiText.Lt(Roles.QualityOfficer), Show(Person("quality", "Darius Vaitkus", Roles.QualityOfficer)).Find("[data-testid=user-role]").TextContent);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
