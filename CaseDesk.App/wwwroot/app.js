@@ -43,6 +43,24 @@ document.addEventListener('click', function (e) {
     }
 });
 
+// "Tab from the top of the page": on a freshly loaded page the router has put focus on the heading (FocusOnNavigate), which
+// would skip the skip link. The first Tab after a full page load goes to the skip link instead, as on any other site.
+(function () {
+    var fresh = true;
+    document.addEventListener('keydown', function (e) {
+        if (!fresh) return;
+        fresh = false;
+        if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+        var active = document.activeElement;
+        var atTop = !active || active === document.body || (active.tagName === 'H1' && active.closest('main'));
+        var skip = document.querySelector('.skip-link');
+        if (atTop && skip) {
+            e.preventDefault();
+            skip.focus();
+        }
+    }, true);
+})();
+
 // The dialog pattern (UiDialogs): focus goes back to the button that opened a dialog once it closes.
 window.caseDesk = window.caseDesk || {};
 (function (cd) {

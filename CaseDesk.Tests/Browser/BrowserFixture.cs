@@ -67,10 +67,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context signed in as a demo user, on the home page with the circuit live.</summary>
-    public async Task<BrowserSession> SignInAsync(string userName, ITestOutputHelper? log = null)
+    public async Task<BrowserSession> SignInAsync(string userName, ITestOutputHelper? log = null, string? returnUrl = null)
     {
         var session = await NewSessionAsync(log);
-        await session.SignInAsync(userName);
+        await session.SignInAsync(userName, returnUrl: returnUrl);
         return session;
     }
 

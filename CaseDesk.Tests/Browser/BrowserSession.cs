@@ -59,8 +59,11 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return taken;
     }
 
-    /// <summary>The entries of the main navigation (the first navigation landmark), by their link role.</summary>
-    public ILocator NavItems => Page.GetByRole(AriaRole.Navigation).First.GetByRole(AriaRole.Link);
+    /// <summary>The entries of the main navigation, by their link role.</summary>
+    public ILocator NavItems => Page.GetByRole(AriaRole.Navigation, new() { NameRegex = MainNavigationName }).GetByRole(AriaRole.Link);
+
+    /// <summary>The main navigation's accessible name in either language (the language test switches to English).</summary>
+    private static readonly Regex MainNavigationName = new($"^({Regex.Escape(UiText.Lt("Main navigation"))}|Main navigation)$");
 
     /// <summary>The content area; its data-interactive turns "true" when the circuit has rendered it.</summary>
     public ILocator Main => Page.Locator("main[data-interactive]");
@@ -68,24 +71,30 @@ public sealed partial class BrowserSession : IAsyncDisposable
     public ILocator ReconnectModal => Page.Locator("#components-reconnect-modal");
 
     /// <summary>Fills the static sign-in form and submits it; does not check the outcome.</summary>
-    public async Task SubmitSignInAsync(string userName, string password)
+    public async Task SubmitSignInAsync(string userName, string password, string? returnUrl = null)
     {
-        await Page.GotoAsync("account/login");
+        await Page.GotoAsync(returnUrl is null ? "account/login" : $"account/login?ReturnUrl={Uri.EscapeDataString("/" + returnUrl)}");
         await Page.Locator("#username").FillAsync(userName);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("form button[type=submit]").ClickAsync();
     }
 
     /// <summary>
-    /// Signs in as a demo user and waits for the interactive shell on the page the role lands on
-    /// (<see cref="CaseDesk.App.Components.Layout.Navigation.Landing"/>); the app bar names the person, not the login.
+    /// The signed-in person's full name as the app bar shows it (the drawer repeats it, for narrow screens where the app bar
+    /// has no room): the first of the two.
     /// </summary>
-    public async Task SignInAsync(string userName, string password = BrowserFixture.DemoPassword)
+    public ILocator UserName => Page.GetByTestId("user-name").First;
+
+    /// <summary>
+    /// Signs in as a demo user and waits for the interactive shell on the page the role lands on (Navigation.Landing), or on
+    /// <paramref name="returnUrl"/> (an app path such as "phone-messages") when given, as after following a link while signed out.
+    /// </summary>
+    public async Task SignInAsync(string userName, string password = BrowserFixture.DemoPassword, string? returnUrl = null)
     {
-        await SubmitSignInAsync(userName, password);
-        await Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await Expect(Page.GetByTestId("user-name").First).Not.ToBeEmptyAsync();
+        await SubmitSignInAsync(userName, password, returnUrl);
+        await Expect(Page).Not.ToHaveURLAsync(LoginUrl());
         await WaitForCircuitAsync();
+        await Expect(Page.GetByTestId("signed-in-user").First).ToBeAttachedAsync();
     }
 
     /// <summary>Waits until the interactive circuit has rendered the page: clicks before that hit the prerendered HTML and do nothing.</summary>

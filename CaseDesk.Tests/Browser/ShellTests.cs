@@ -28,7 +28,7 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
 
         var expected = Navigation.Items.Where(item => item.Roles.Contains(role)).Select(item => UiText.Lt(item.Text)).ToArray();
         await Expect(session.NavItems).ToHaveTextAsync(expected);
-        await Expect(session.Page.Locator("body")).ToHaveCSSAsync("font-family", new Regex("Roboto")); // the Radzen theme is loaded
+        await Expect(session.Page.Locator("body")).ToHaveCSSAsync("font-family", new Regex("Roboto")); // the theme's font
         Assert.Contains("Mano darbai", expected);
         Assert.Equal(seesUsers, expected.Contains("Naudotojai"));
         Assert.Equal(seesAuditLog, expected.Contains("Audito žurnalas"));
@@ -46,7 +46,7 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
             await Expect(session.Page).ToHaveURLAsync(new Regex(@"/account/access-denied\?ReturnUrl=%2Fadmin%2Fusers$"));
             await Expect(refusal).ToBeVisibleAsync();
             await Expect(session.Page.GetByTestId("users-grid")).ToHaveCountAsync(0);
-            await Expect(session.Page.GetByTestId("sign-out")).ToBeVisibleAsync(); // still signed in, not sent to the sign-in form
+            await Expect(session.Page.GetByTestId("signed-in-user").First).ToBeVisibleAsync(); // still signed in, not sent to the sign-in form
             await Expect(session.Page.GetByTestId("back-to-my-work")).ToHaveAttributeAsync("href", "/");
         }
 
@@ -142,5 +142,121 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
         await second.Page.GetByTestId("lang-lt").ClickAsync();
         await Expect(second.NavItems.First).ToHaveTextAsync("Mano darbai");
         await Expect(html(second)).ToHaveAttributeAsync("lang", "lt");
+    }
+
+    /// <summary>Every page of the shell: signed-in pages of several roles, and the sign-in form.</summary>
+    public static TheoryData<string, string> ShellPages() => new()
+    {
+        { "caseworker", "" },
+        { "caseworker", "cases" },
+        { "reception", "phone-messages" },
+        { "head", "standard" },
+        { "admin", "admin/users" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(ShellPages))]
+    public async Task Tab_from_the_top_reaches_the_skip_link_and_enter_puts_focus_on_the_main_content(string userName, string path)
+    {
+        await using var session = await fixture.SignInAsync(userName, output, returnUrl: path);
+        await session.OpenAsync(path);
+
+        await session.Page.Keyboard.PressAsync("Tab");
+
+        var skip = session.Page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Skip to main content") });
+        await Expect(skip).ToBeFocusedAsync();
+        await Expect(skip).ToBeInViewportAsync(); // shown once focused, not left off-screen
+        await session.Page.Keyboard.PressAsync("Enter");
+        await Expect(session.Page.Locator("main#main-content")).ToBeFocusedAsync();
+        Assert.Equal(path, new Uri(session.Page.Url).AbsolutePath.TrimStart('/')); // no navigation to the home page
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ShellPages))]
+    public async Task Every_page_has_one_banner_one_main_navigation_and_one_main(string userName, string path)
+    {
+        await using var session = await fixture.SignInAsync(userName, output, returnUrl: path);
+        await session.OpenAsync(path);
+
+        await Expect(session.Page.GetByRole(AriaRole.Banner)).ToHaveCountAsync(1);
+        await Expect(session.Page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
+        await Expect(session.Page.GetByRole(AriaRole.Navigation, new() { Name = UiText.Lt("Main navigation") })).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator("header")).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator("main")).ToHaveCountAsync(1);
+    }
+
+    [SkippableFact]
+    public async Task Focus_is_visible_on_the_app_bar_and_the_navigation()
+    {
+        await using var session = await fixture.SignInAsync("caseworker", output);
+        var page = session.Page;
+
+        foreach (var control in new[] { page.GetByTestId("menu-toggle"), page.GetByTestId("lang-en"), session.NavItems.Nth(1) })
+        {
+            await control.FocusAsync();
+            var outline = await control.EvaluateAsync<string>("e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }");
+            Assert.False(outline.StartsWith("none", StringComparison.Ordinal) || outline.EndsWith(" 0px", StringComparison.Ordinal),
+                $"No visible focus outline on {await control.EvaluateAsync<string>("e => e.outerHTML.slice(0, 80)")}: {outline}");
+        }
+    }
+
+    [SkippableFact]
+    public async Task At_390_px_nothing_is_cut_and_the_drawer_is_an_overlay_that_closes_after_a_link()
+    {
+        await using var session = await fixture.SignInAsync("caseworker", output);
+        var page = session.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await session.OpenAsync("");
+
+        // Nothing wider than the screen; the app bar keeps its buttons; the name is in the drawer, not the app bar.
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The page scrolls sideways at 390 px.");
+        var banner = page.GetByRole(AriaRole.Banner);
+        foreach (var control in new[] { page.GetByTestId("menu-toggle"), page.GetByTestId("notifications"), page.GetByTestId("lang-lt"), page.GetByTestId("lang-en"), page.GetByTestId("sign-out") })
+        {
+            await Expect(control).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+        await Expect(banner.GetByTestId("user-name")).ToBeHiddenAsync();
+        var badge = page.GetByTestId("notification-count-badge");
+        var box = await badge.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y >= 0, $"The notification badge starts {box.Y} px above the screen.");
+
+        // The drawer opens over the page (the page keeps its width), with the person's name at its top.
+        var drawerLink = session.NavItems.Filter(new() { HasText = UiText.Lt("Cases") });
+        await Expect(drawerLink).Not.ToBeInViewportAsync(); // closed at first: the content has the whole width
+        var mainLeft = (await page.Locator("main").BoundingBoxAsync())!.X;
+        await page.GetByTestId("menu-toggle").ClickAsync();
+        await Expect(drawerLink).ToBeInViewportAsync();
+        var drawer = page.Locator("#app-drawer");
+        await Expect(drawer.GetByTestId("user-name")).ToBeVisibleAsync();
+        await Expect(drawer.GetByTestId("user-role")).ToHaveTextAsync(UiText.Lt(Roles.Caseworker));
+        Assert.Equal(mainLeft, (await page.Locator("main").BoundingBoxAsync())!.X);
+
+        await drawerLink.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/cases$"));
+        await Expect(drawerLink).Not.ToBeInViewportAsync();
+        await Expect(page.Locator("h1")).ToBeInViewportAsync();
+    }
+
+    [SkippableFact]
+    public async Task No_request_leaves_the_app_and_roboto_is_the_apps_own()
+    {
+        await using var session = await fixture.NewSessionAsync(output);
+        var page = session.Page;
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => requests.Enqueue(request.Url);
+
+        await session.SubmitSignInAsync("caseworker", BrowserFixture.DemoPassword);
+        await session.WaitForCircuitAsync();
+        await session.OpenAsync("cases");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EvaluateAsync("document.fonts.ready");
+
+        var origin = fixture.App.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var foreign = requests.Where(url => !url.StartsWith(origin, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.True(foreign.Count == 0, "Requests outside the app: " + string.Join(", ", foreign));
+        Assert.Contains(requests, url => url.Contains("/fonts/roboto", StringComparison.Ordinal) && url.EndsWith(".woff2", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('16px Roboto')"), "Roboto is not loaded.");
+        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('16px Roboto', 'ąčęėįšųūž')"), "Roboto has no Lithuanian letters loaded.");
     }
 }

@@ -124,7 +124,7 @@ public sealed class SecurityTests(CaseDeskAppFactory app)
         Assert.Equal(TimeSpan.FromMinutes(3), circuit.DisconnectedCircuitRetentionPeriod);
         Assert.Equal(TimeSpan.FromSeconds(30), circuit.JSInteropDefaultCallTimeout);
         Assert.Equal(10, circuit.MaxBufferedUnacknowledgedRenderBatches);
-        Assert.Equal(32 * 1024, hub.MaximumReceiveMessageSize);
+        Assert.Equal(CaseDesk.App.Hosting.CaseDeskHost.MaximumReceiveMessageBytes, hub.MaximumReceiveMessageSize); // docs/security.md: the longest field, 3 bytes a character
         Assert.Equal(1, hub.MaximumParallelInvocationsPerClient);
         Assert.Equal(TimeSpan.FromSeconds(30), hub.ClientTimeoutInterval);
         Assert.Equal(TimeSpan.FromSeconds(15), hub.HandshakeTimeout);

@@ -35,6 +35,11 @@ public sealed partial class TranslationCoverageTests
         // Names.Target(minutes, unit, k => L[k]) passes these words through the localizer.
         ["k"] = () => ["before the agreed time", "working day(s)", "working hrs"],
         ["StageName(stage.Stage)"] = () => Enum.GetValues<JourneyStage>().Select(JourneyStageName),
+        ["group.Title"] = () => Navigation.Groups.Select(g => g.Title),
+        ["RoleName(r)"] = () => Roles.All.Select(CaseDesk.App.Components.Layout.SignedInUser.RoleName),
+        // MudBlazor's own words the app's screens show (MudTextsTests); others fall back to the library's English.
+        ["english"] = () => new[] { "MudDataGridPager_RowsPerPage", "MudDialog_Close", "MudDataGrid_Contains", "MudDataGrid_Clear", "MudInput_Clear", "MudSnackbar_Close" }
+            .Select(CaseDesk.App.Services.MudTexts.English),
     };
 
     /// <summary><c>L[Names.Of(x)]</c>, whatever x is: every name <see cref="Names"/> gives for every value of every enum it names.</summary>

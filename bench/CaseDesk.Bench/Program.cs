@@ -9,6 +9,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.FirstOrDefault() == "load")
     return await LoadTest.RunAsync(args[1..]); // its own options: see LoadTest.Usage
+if (args.FirstOrDefault() == "pages")
+    return await PageSpeedBench.RunAsync(args[1..]); // its own options: see PageSpeedBench
 
 BenchOptions options;
 try
@@ -56,6 +58,10 @@ static int Usage()
           dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
               Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
               then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
+          pages --url URL [--pid PID] [--runs 20] [--circuits 20] [--out FILE]
+              Issue 15: time from navigation to an interactive page (main[data-interactive=true] and its h1) for each screen
+              of part 1 in Chromium against a running app, cold (new tab) and in-app (navigation click), median and p95,
+              and the app's resident memory per open circuit.
           load [--users 100] [--minutes 5 | --seconds N] [--url URL --db PATH] [--app PATH] [--out FILE]
               Simulated users over HTTP against the real app process (started on a temp demo database unless --url
               is given): page GETs, POST /api/contacts writes and one open Blazor hub connection each; reports
