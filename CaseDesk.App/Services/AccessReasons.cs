@@ -9,7 +9,7 @@ namespace CaseDesk.App.Services;
 /// reason is remembered for that record for the rest of the circuit, so the card, its edit page and pickers ask once
 /// (every read is still audited with it).
 /// </summary>
-public sealed class AccessReasons(UiDialogs dialogs, IStringLocalizer<SharedResource> L)
+public sealed class AccessReasons(UiDialogs dialogs, InputLimits limits, IStringLocalizer<SharedResource> L)
 {
     private readonly Dictionary<Guid, string> given = [];
 
@@ -34,5 +34,6 @@ public sealed class AccessReasons(UiDialogs dialogs, IStringLocalizer<SharedReso
     }
 
     private Task<string?> AskAsync(string because) =>
-        dialogs.AskReasonAsync(L["Why do you open this record?"], $"{because} {L["The reason is written to the audit log."]}");
+        dialogs.AskReasonAsync(L["Why do you open this record?"], $"{because} {L["The reason is written to the audit log."]}",
+            limits.Max<Domain.Clients.GetClient>(nameof(Domain.Clients.GetClient.AccessReason)));
 }

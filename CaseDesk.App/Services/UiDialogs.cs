@@ -36,9 +36,10 @@ public sealed class UiDialogs(IDialogService dialogs, IJSRuntime js, IStringLoca
                 options: new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true }) == true);
 
     /// <summary>Asks for a short reason (audited reads, refusals); the trimmed text, or null when cancelled.</summary>
-    public async Task<string?> AskReasonAsync(string title, string prompt)
+    public async Task<string?> AskReasonAsync(string title, string prompt, int maxLength)
     {
-        var answer = await OpenFormAsync<ReasonDialog>(title, new Dictionary<string, object?> { [nameof(ReasonDialog.Prompt)] = prompt }, MaxWidth.ExtraSmall);
+        var answer = await OpenFormAsync<ReasonDialog>(title,
+            new Dictionary<string, object?> { [nameof(ReasonDialog.Prompt)] = prompt, [nameof(ReasonDialog.MaxLength)] = maxLength }, MaxWidth.ExtraSmall);
         return answer is string text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
     }
 

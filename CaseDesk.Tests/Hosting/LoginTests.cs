@@ -54,7 +54,27 @@ public sealed class LoginTests(CaseDeskAppFactory app)
 
         using var home = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Equal("admin", HtmlPage.TextOf(await home.Content.ReadAsStringAsync(), "user-name"));
+        // The app bar names the person as colleagues know them (a claim set at sign-in), not by the login name.
+        Assert.Equal("Mantas Urbonas", HtmlPage.TextOf(await home.Content.ReadAsStringAsync(), "user-name"));
+    }
+
+    [Theory]
+    [InlineData("caseworker", "/")]
+    [InlineData("reception", "/front-desk")]
+    [InlineData("head", "/dashboard")]
+    [InlineData("quality", "/complaints/desk")]
+    [InlineData("trainer", "/training")]
+    [InlineData("admin", "/")]
+    public async Task Each_role_lands_where_its_work_is(string userName, string landing)
+    {
+        using var browser = app.CreateBrowser();
+
+        using var response = await SignIn(browser, userName, DatabaseInitializer.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, new Uri(browser.BaseAddress!, response.Headers.Location!).AbsolutePath);
+        using var page = await browser.GetAsync(landing);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]

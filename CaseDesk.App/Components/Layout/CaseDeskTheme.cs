@@ -54,6 +54,8 @@ public static class CaseDeskTheme
             H4 = new H4Typography { FontSize = "1.75rem", FontWeight = "500", LineHeight = "1.3" },
             H5 = new H5Typography { FontSize = "1.35rem", FontWeight = "500", LineHeight = "1.35" },
             H6 = new H6Typography { FontSize = "1.1rem", FontWeight = "500", LineHeight = "1.4" },
+            // Buttons in sentence case: Lithuanian words in capitals are long and harder to read all day.
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "500" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px", DrawerWidthLeft = "260px" },
     };
