@@ -167,9 +167,11 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await visit.GetByTestId("visit-agree").ClickAsync();
         var agree = Dialog(page, "agree-visit-form");
         var start = NextWorkingDayAtTen();
-        var startBox = agree.GetByTestId("visit-start").GetByRole(AriaRole.Textbox);
-        await startBox.FillAsync(start.ToString("yyyy-MM-dd HH:mm"));
-        await startBox.PressAsync("Tab");
+        // The start is a date and a time side by side (DateTimeFields), each typed and left with Tab.
+        await agree.GetByLabel(UiText.Lt("Date"), new() { Exact = true }).FillAsync(start.ToString("yyyy-MM-dd"));
+        await agree.GetByLabel(UiText.Lt("Date"), new() { Exact = true }).PressAsync("Tab");
+        await agree.GetByLabel(UiText.Lt("Time"), new() { Exact = true }).FillAsync(start.ToString("HH:mm"));
+        await agree.GetByLabel(UiText.Lt("Time"), new() { Exact = true }).PressAsync("Tab");
         await session.ScreenshotStepAsync(role, "10-agree-visit");
         await agree.GetByTestId("save-agree").ClickAsync();
         await Expect(agree).ToHaveCountAsync(0);

@@ -21,6 +21,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddRadzenComponents();
         Services.AddMudServices();
         Services.AddScoped<CaseDesk.App.Services.UiDialogs>();
+        // Without the domain's validators a limit cannot be read; DomainComponentTestContext replaces this with the domain's.
+        Services.AddSingleton<CaseDesk.App.Services.InputLimits>();
         Services.AddScoped<CaseDesk.App.Services.AccessReasons>();
         Services.AddScoped<CaseDesk.App.Services.DraftCircuit>();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
