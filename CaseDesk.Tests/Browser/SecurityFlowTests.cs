@@ -70,7 +70,7 @@ public sealed class SecurityFlowTests(BrowserFixture fixture, ITestOutputHelper 
             var page = session.Page;
             await session.OpenAsync($"clients/{clientId}");
             var because = UiText.DomainLt("You may not open this record without a reason because the client's cases belong to another unit; state a reason.");
-            var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("reason") });
+            var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("reason") });
             await Expect(dialog).ToContainTextAsync(because);
             await Expect(page.GetByTestId("client-name")).ToHaveCountAsync(0); // nothing shown before the reason
 
