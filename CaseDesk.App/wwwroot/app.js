@@ -43,23 +43,20 @@ document.addEventListener('click', function (e) {
     }
 });
 
-// "Tab from the top of the page": on a freshly loaded page the router has put focus on the heading (FocusOnNavigate), which
-// would skip the skip link. The first Tab after a full page load goes to the skip link instead, as on any other site.
-(function () {
-    var fresh = true;
-    document.addEventListener('keydown', function (e) {
-        if (!fresh) return;
-        fresh = false;
-        if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
-        var active = document.activeElement;
-        var atTop = !active || active === document.body || (active.tagName === 'H1' && active.closest('main'));
-        var skip = document.querySelector('.skip-link');
-        if (atTop && skip) {
-            e.preventDefault();
-            skip.focus();
-        }
-    }, true);
-})();
+// "Tab from the top of the page": after a navigation the router puts focus on the page's heading (FocusOnNavigate), which
+// would skip the skip link. Tab from there (or from nowhere) goes to the skip link, as at the top of any other site.
+document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    var active = document.activeElement;
+    var atTop = !active || active === document.body || (active.tagName === 'H1' && active.closest('main'));
+    // An open dialog keeps the focus inside it (its own focus trap decides where Tab goes).
+    var dialogOpen = document.querySelector('[role="dialog"][aria-modal="true"], .mud-dialog-container') !== null;
+    var skip = document.querySelector('.skip-link');
+    if (atTop && !dialogOpen && skip) {
+        e.preventDefault();
+        skip.focus();
+    }
+}, true);
 
 // The dialog pattern (UiDialogs): focus goes back to the button that opened a dialog once it closes.
 window.caseDesk = window.caseDesk || {};

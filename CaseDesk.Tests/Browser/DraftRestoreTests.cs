@@ -32,7 +32,9 @@ public sealed class DraftRestoreTests(BrowserFixture fixture, ITestOutputHelper 
         await form.Locator("input[name=Address]").FillAsync("Pušų g. 3, Alytus");
         await page.WaitForFunctionAsync($"() => ({KeptFirstName})() === 'Genovaitė'");
         await form.GetByTestId("save-client").ClickAsync();
-        await Expect(form.Locator(".validation-message")).ToContainTextAsync(UiText.DomainLt("Enter the last name."));
+        // The message at the field, as a screen reader announces it with the input.
+        await Expect(form.Locator("input[name=LastName]")).ToHaveAccessibleDescriptionAsync(
+            new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(UiText.DomainLt("Enter the last name."))));
 
         // The receptionist leaves through the menu, then registers someone else.
         await page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Clients"), Exact = true }).First.ClickAsync();

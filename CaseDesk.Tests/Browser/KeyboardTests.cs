@@ -35,11 +35,12 @@ public sealed class KeyboardTests(BrowserFixture fixture, ITestOutputHelper outp
         var tablist = page.GetByRole(AriaRole.Tablist).Filter(new() { Has = tab });
         await TabToAsync(page, tablist, 200);
         const string isFocused = "e => e === document.activeElement || e.contains(document.activeElement)";
-        for (var i = 0; i < 20 && !await tab.EvaluateAsync<bool>(isFocused); i++)
+        for (var i = 0; i < 40 && !await tab.EvaluateAsync<bool>(isFocused); i++)
         {
-            var before = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML ?? ''");
+            // Compared by identity: a focused tab's markup changes (focus and ripple classes) while it stays the same element.
+            await page.EvaluateAsync("() => { window.__keyboardTestBefore = document.activeElement; }");
             await page.Keyboard.PressAsync("ArrowRight");
-            if (await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML ?? ''") == before)
+            if (await page.EvaluateAsync<bool>("() => document.activeElement === window.__keyboardTestBefore"))
                 await page.Keyboard.PressAsync("Tab");
         }
         Assert.True(await tab.EvaluateAsync<bool>(isFocused), $"The keyboard never reached {tab}.");

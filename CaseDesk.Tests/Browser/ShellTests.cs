@@ -160,6 +160,8 @@ public sealed class ShellTests(BrowserFixture fixture, ITestOutputHelper output)
     {
         await using var session = await fixture.SignInAsync(userName, output, returnUrl: path);
         await session.OpenAsync(path);
+        // Where a person starts: the router has put focus on the page's heading once the page is interactive.
+        await Expect(session.Page.Locator("main h1").First).ToBeFocusedAsync();
 
         await session.Page.Keyboard.PressAsync("Tab");
 
