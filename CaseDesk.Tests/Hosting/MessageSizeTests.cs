@@ -72,7 +72,7 @@ public sealed class MessageSizeTests(ITestOutputHelper output) : IAsyncLifetime
         var longest = limits.MaxBy(l => l.Max);
         var inputLimits = new InputLimits(database.Services.GetRequiredService<IServiceScopeFactory>());
 
-        var shown = (int)typeof(InputLimits).GetMethod(nameof(InputLimits.Max))!.MakeGenericMethod(longest.Request)
+        var shown = (int)typeof(InputLimits).GetMethod(nameof(InputLimits.Max), 1, [typeof(string)])!.MakeGenericMethod(longest.Request)
             .Invoke(inputLimits, [longest.Property])!;
 
         Assert.Equal(longest.Max, shown);
