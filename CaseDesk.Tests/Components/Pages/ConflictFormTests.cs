@@ -1,3 +1,4 @@
+using static CaseDesk.Tests.Support.Eventually;
 using Bunit;
 using CaseDesk.App.Components.Pages.Cases;
 using CaseDesk.App.Components.Pages.Letters;
@@ -172,20 +173,4 @@ public sealed class ConflictFormTests : DomainComponentTestContext
             form.WaitForAssertion(() => Assert.Contains("rima", form.Find("[data-testid=message-addressee]").TextContent));
     }
 
-    private static async Task WaitForAsync(Func<Task> assertion)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            try
-            {
-                await assertion();
-                return;
-            }
-            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < until)
-            {
-                await Task.Delay(50);
-            }
-        }
-    }
 }

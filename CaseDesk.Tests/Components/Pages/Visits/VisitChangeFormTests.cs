@@ -6,7 +6,7 @@ using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Visits;
 using MudBlazor;
 using static CaseDesk.Tests.Support.FieldMessages;
-using static CaseDesk.Tests.Components.Pages.Visits.VisitFormTests;
+using static CaseDesk.Tests.Support.Eventually;
 
 namespace CaseDesk.Tests.Components.Pages.Visits;
 

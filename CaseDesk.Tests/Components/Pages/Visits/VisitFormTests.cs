@@ -1,3 +1,4 @@
+using static CaseDesk.Tests.Support.Eventually;
 using Bunit;
 using CaseDesk.App.Components.Pages.Visits;
 using CaseDesk.Domain.Common;
@@ -141,20 +142,4 @@ public sealed class VisitFormTests : DomainComponentTestContext
 
     private string Tomorrow => VilniusTime.Now(Database.Clock).Date.AddDays(1).ToString("yyyy-MM-dd");
 
-    internal static async Task WaitForAsync(Func<Task> assertion)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            try
-            {
-                await assertion();
-                return;
-            }
-            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < until)
-            {
-                await Task.Delay(50);
-            }
-        }
-    }
 }

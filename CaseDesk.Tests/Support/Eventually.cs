@@ -1,0 +1,23 @@
+namespace CaseDesk.Tests.Support;
+
+/// <summary>Waits for something a component saves in the background (a dialog's choice, a debounced save) to be true in the database.</summary>
+internal static class Eventually
+{
+    /// <summary>Retries the assertion every 50 ms for up to 15 s; its last failure is the test's failure.</summary>
+    public static async Task WaitForAsync(Func<Task> assertion)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                await assertion();
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}
