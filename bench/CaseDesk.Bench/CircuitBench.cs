@@ -10,14 +10,14 @@ using Microsoft.Playwright;
 namespace CaseDesk.Bench;
 
 /// <summary>
-/// Issue 6: server memory per open dashboard circuit. The app is hosted in this process (as in <see cref="PushBench"/>);
-/// Debian Chromium (Playwright) signs in as the demo head and opens the dashboard in N tabs, each its own Blazor
+/// Server memory per open circuit (issue 6: the dashboard; issue 15: My work and any page). The app is hosted in this process (as in <see cref="PushBench"/>);
+/// Debian Chromium (Playwright) signs in as a demo user and opens the page in N tabs, each its own Blazor
 /// circuit. The managed heap after a full collection, and the process's resident memory, are read before and after;
 /// the difference divided by N is the cost of one open dashboard.
 /// </summary>
 internal static class CircuitBench
 {
-    public static async Task<int> RunAsync(string database, int circuits, string? outFile)
+    public static async Task<int> RunAsync(string database, int circuits, string path, string user, string? outFile)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -39,27 +39,27 @@ internal static class CircuitBench
         var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
         var signIn = await context.NewPageAsync();
         await signIn.GotoAsync("account/login");
-        await signIn.Locator("input[name='Input.UserName']").FillAsync("head");
+        await signIn.Locator("input[name='Input.UserName']").FillAsync(user);
         await signIn.Locator("input[name='Input.Password']").FillAsync(Domain.Data.DatabaseInitializer.DemoPassword);
         await signIn.Locator("button[type=submit]").ClickAsync();
         await signIn.WaitForURLAsync(url => !url.Contains("login"));
 
-        // One dashboard first, so the code paths, caches and the tallies are warm before the baseline.
-        await OpenDashboardAsync(signIn);
+        // One tab first, so the code paths, caches and the tallies are warm before the baseline.
+        await OpenAsync(signIn, path);
         var (heapBefore, rssBefore) = Memory();
         var pages = new List<IPage>();
         for (var i = 0; i < circuits; i++)
         {
             var page = await context.NewPageAsync();
-            await OpenDashboardAsync(page);
+            await OpenAsync(page, path);
             pages.Add(page);
         }
         var (heapAfter, rssAfter) = Memory();
         foreach (var page in pages) await page.CloseAsync();
 
         var summary = new StringBuilder()
-            .AppendLine("## Server memory per open dashboard circuit (issue 6)").AppendLine()
-            .AppendLine($"- {circuits} dashboards open in Chromium tabs (one Blazor circuit each), app hosted in the benchmark process on {Path.GetFileName(database)}")
+            .AppendLine($"## Server memory per open circuit: /{path} as {user}").AppendLine()
+            .AppendLine($"- {circuits} tabs of /{path} open in Chromium tabs (one Blazor circuit each), app hosted in the benchmark process on {Path.GetFileName(database)}")
             .AppendLine($"- managed heap after a full GC: {heapBefore / 1048576.0:F1} → {heapAfter / 1048576.0:F1} MiB, " +
                 $"**{(heapAfter - heapBefore) / 1024.0 / circuits:F0} KiB per circuit**")
             .AppendLine($"- resident set: {rssBefore / 1048576.0:F1} → {rssAfter / 1048576.0:F1} MiB, {(rssAfter - rssBefore) / 1024.0 / circuits:F0} KiB per circuit")
@@ -70,10 +70,14 @@ internal static class CircuitBench
         return 0;
     }
 
-    private static async Task OpenDashboardAsync(IPage page)
+    /// <summary>Opens the page and waits until its circuit rendered it and its first data arrived (nothing loading).</summary>
+    private static async Task OpenAsync(IPage page, string path)
     {
-        await page.GotoAsync("dashboard");
-        await page.Locator("[data-testid=dashboard-updated]").WaitForAsync(new() { Timeout = 60_000 });
+        await page.GotoAsync(path);
+        await page.Locator("main[data-interactive=true] h1").First.WaitForAsync(new() { Timeout = 60_000 });
+        if (path == "dashboard")
+            await page.Locator("[data-testid=dashboard-updated]").WaitForAsync(new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Progressbar).First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
     }
 
     private static (long Heap, long Resident) Memory()

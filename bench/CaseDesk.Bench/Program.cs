@@ -28,7 +28,7 @@ return args.FirstOrDefault() switch
     "generate" => await Generate(options),
     "measure" => await Measure(options),
     "plans" => await Plans(options),
-    "circuits" => await CircuitBench.RunAsync(options.Db, options.Clients, options.Out),
+    "circuits" => await CircuitBench.RunAsync(options.Db, options.Clients, options.Page, options.User, options.Out),
     "push" => await PushBench.RunAsync(options.Db, options.Clients, options.Iterations, options.Out),
     "dashboard" => await DashboardBench.RunAsync(options.Databases ?? [options.Db], options.Iterations, options.Out),
     _ => Usage(),
@@ -52,9 +52,10 @@ static int Usage()
           push --db PATH [--clients 200] [--iterations 100] [--out FILE]
               Issue 6: hosts the app in this process on the database, connects N .NET SignalR clients
               to /hubs/dashboard as the demo head and measures commit-to-push latency over N commits.
-          circuits --db PATH [--clients 20] [--out FILE]
-              Issue 6: hosts the app in this process, opens the dashboard in N Chromium tabs (one circuit each) and
-              reports the server's managed heap and resident memory per circuit.
+          circuits --db PATH [--clients 20] [--page dashboard] [--user head] [--out FILE]
+              Issue 6: hosts the app in this process, opens a page (the dashboard unless told; "" = My work) in N
+              Chromium tabs (one circuit each) signed in as --user and reports the server's managed heap after a
+              full GC and its resident memory per circuit.
           dashboard --dbs SMALL.db,LARGE.db [--iterations 300] [--out FILE]
               Issue 6: seeds one finished clock per contact (once) and the same open workload into each database,
               then times LogCallBack (a new contact) and the rebuild of the dashboard figures after it, per database.
@@ -165,6 +166,9 @@ internal sealed record BenchOptions
     public string[]? Databases { get; init; }
     /// <summary>Null: the app's own setting (SqlitePragmas). Otherwise a what-if override for every connection.</summary>
     public string? Synchronous { get; init; }
+    /// <summary>circuits: the page each tab opens and who signs in (the dashboard and the head unless told).</summary>
+    public string Page { get; init; } = "dashboard";
+    public string User { get; init; } = "head";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -188,6 +192,8 @@ internal sealed record BenchOptions
                 "--senders" => o with { Senders = Value().Split(',').Select(int.Parse).Where(n => n > 0).ToArray() },
                 "--out" => o with { Out = Value() },
                 "--synchronous" => o with { Synchronous = Value() },
+                "--page" => o with { Page = Value().TrimStart('/') },
+                "--user" => o with { User = Value() },
                 "--dbs" => o with { Databases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
