@@ -13,7 +13,7 @@ namespace CaseDesk.Bench;
 /// Server memory per open circuit (issue 6: the dashboard; issue 15: My work and any page). The app is hosted in this process (as in <see cref="PushBench"/>);
 /// Debian Chromium (Playwright) signs in as a demo user and opens the page in N tabs, each its own Blazor
 /// circuit. The managed heap after a full collection, and the process's resident memory, are read before and after;
-/// the difference divided by N is the cost of one open dashboard.
+/// the difference divided by N is the cost of one open tab of that page.
 /// </summary>
 internal static class CircuitBench
 {
