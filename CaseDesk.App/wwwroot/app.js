@@ -71,3 +71,14 @@ window.caseDesk = window.caseDesk || {};
     };
     cd.focus = function (id) { var el = document.getElementById(id); if (el) el.focus(); };
 })(window.caseDesk);
+
+// FormText's counter ("12 / 500") follows every key in the browser: the field sends its value to the server only when it
+// changes (see FormText.razor), and the server renders the same count once it has the value.
+document.addEventListener('input', function (e) {
+    var field = e.target;
+    if (!field || typeof field.value !== 'string' || !field.closest) return;
+    var root = field.closest('.form-text-counted');
+    if (!root || field.maxLength <= 0) return;
+    var counter = root.querySelector('.mud-input-helper-text .ms-auto');
+    if (counter) counter.textContent = field.value.length + ' / ' + field.maxLength;
+});

@@ -86,6 +86,8 @@ public sealed class KeyboardTests(BrowserFixture fixture, ITestOutputHelper outp
         await ChooseFirstAsync(page, form.GetByLabel(UiText.Lt("Channel")));
         await TabToAsync(page, form.GetByLabel(UiText.Lt("Summary"), new() { Exact = true }));
         await page.Keyboard.TypeAsync(summary);
+        // The counter follows every key in the browser (the value itself goes to the server when the field is left).
+        await Expect(form.GetByText(new Regex($@"^{summary.Length} / \d+$"))).ToBeVisibleAsync();
 
         await TabToAsync(page, form.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Add a promise") }));
         await page.Keyboard.PressAsync("Enter");

@@ -110,7 +110,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         form.WaitForAssertion(() => form.Find("[data-testid=edit-letter-form]"));
         var loaded = await Database.Send(new GetLetter(letterId), me);
         await Database.Send(new EditLetter(letterId, loaded.Version, "Jų tema", loaded.Body), other);
-        await form.Find("input[name=Subject]").InputAsync(new() { Value = "Mano tema" });
+        await form.Find("input[name=Subject]").ChangeAsync(new() { Value = "Mano tema" });
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked
         host.WaitForAssertion(() => Assert.Contains("Jų tema", host.Find("[data-testid=conflict-table]").TextContent));
@@ -137,7 +137,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await Database.Send(new RescheduleVisit(visitId, stale.Version, theirStart, theirStart.AddHours(1), "Liga", Now, "Telefonu"), other);
         var host = Render<MudDialogProvider>(); // the conflict dialog opens here
         var form = Render<RescheduleVisitForm>(p => p.Add(f => f.Visit, stale));
-        await form.Find("textarea[name=Reason]").InputAsync(new() { Value = "Kliento prašymu" });
+        await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Kliento prašymu" });
         await Pick(form.FindComponent<MudSelect<string>>(), "By phone");
 
         var saving = form.Find("form").SubmitAsync(); // waits on the dialog until a choice is clicked

@@ -32,7 +32,7 @@ public sealed class FormTextTests : ComponentTestContext
     {
         var form = RenderForm(summaryMax: 1000);
 
-        form.Find("textarea[name=Summary]").Input("Called about the meal service.");
+        form.Find("textarea[name=Summary]").Change("Called about the meal service.");
 
         Assert.Contains("30 / 1000", FieldText(form, "summary"));
         Assert.Equal("Called about the meal service.", form.Instance.Model.Summary);
@@ -63,7 +63,7 @@ public sealed class FormTextTests : ComponentTestContext
         await form.Find("textarea[name=Summary]").TriggerEventAsync("onpastelength", new PasteLengthEventArgs { Pasted = 5000, Room = 800, Max = 1000 });
         form.WaitForAssertion(() => Assert.Contains("The pasted text has 5000 characters but only 800 more fit here", FieldText(form, "summary")));
 
-        form.Find("textarea[name=Summary]").Input(new string('a', 990));
+        form.Find("textarea[name=Summary]").Change(new string('a', 990));
         form.WaitForAssertion(() => Assert.DoesNotContain("The pasted text has", FieldText(form, "summary")));
     }
 

@@ -47,7 +47,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
         Render<MudPopoverProvider>();
         var form = Render<OpenCaseForm>(p => p.Add(f => f.ClientId, clientId));
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[name=ServiceRequested]")));
-        await form.Find("[name=ServiceRequested]").InputAsync(new() { Value = "Pagalba namuose" });
+        await form.Find("[name=ServiceRequested]").ChangeAsync(new() { Value = "Pagalba namuose" });
         await TypeDateAsync(form, "case-due-date", "2020-01-06");
 
         await form.Find("form").SubmitAsync();
@@ -115,7 +115,7 @@ public sealed class CaseFormsTests : DomainComponentTestContext
         Render<MudPopoverProvider>();
         var seen = await OpenCaseAsync();
         var form = Render<CloseCaseForm>(p => p.Add(f => f.Case, seen));
-        await form.Find("textarea[name=Note]").InputAsync(new() { Value = new string('a', 2001) });
+        await form.Find("textarea[name=Note]").ChangeAsync(new() { Value = new string('a', 2001) });
 
         await form.Find("form").SubmitAsync();
 

@@ -38,7 +38,7 @@ public sealed class CaseLettersTests : DomainComponentTestContext
         var letters = RenderLetters();
         letters.WaitForElement("[data-testid=clock-pause-open]").Click();
 
-        await letters.Find("input[name=Reason]").InputAsync(new() { Value = "Laukiama kliento pažymos apie pajamas" });
+        await letters.Find("input[name=Reason]").ChangeAsync(new() { Value = "Laukiama kliento pažymos apie pajamas" });
         await letters.Find("[data-testid=clock-pause-form]").SubmitAsync();
 
         letters.WaitForAssertion(() => Assert.Equal("Laukiama kliento pažymos apie pajamas",

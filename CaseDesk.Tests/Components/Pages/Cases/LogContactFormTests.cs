@@ -57,7 +57,7 @@ public sealed class LogContactFormTests : DomainComponentTestContext
     public async Task A_contact_in_the_future_shows_the_message_at_the_date_field()
     {
         var form = RenderForm();
-        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("[name=Summary]").ChangeAsync(new() { Value = "Klausė apie pagalbą namuose" });
         await form.Find("input[data-testid=contact-date]").ChangeAsync(new() { Value = VilniusTime.Now(Database.Clock).Date.AddDays(2).ToString("yyyy-MM-dd") });
 
         await form.Find("form").SubmitAsync();
@@ -70,7 +70,7 @@ public sealed class LogContactFormTests : DomainComponentTestContext
     public async Task A_promise_without_text_shows_the_message_at_that_promises_field_not_above_the_form()
     {
         var form = RenderForm();
-        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("[name=Summary]").ChangeAsync(new() { Value = "Klausė apie pagalbą namuose" });
         await form.Find("[data-testid=add-promise]").ClickAsync(new());
 
         await form.Find("form").SubmitAsync();
@@ -126,9 +126,9 @@ public sealed class LogContactFormTests : DomainComponentTestContext
     public async Task The_contact_is_saved_in_utc_from_the_vilnius_time_shown_with_the_chosen_touchpoint_and_its_promise()
     {
         var form = RenderForm(touchpoint: 2, channel: ContactChannel.PhoneIn);
-        await form.Find("[name=Summary]").InputAsync(new() { Value = "Klausė apie pagalbą namuose" });
+        await form.Find("[name=Summary]").ChangeAsync(new() { Value = "Klausė apie pagalbą namuose" });
         await form.Find("[data-testid=add-promise]").ClickAsync(new());
-        await form.Find("input[data-testid=promise-text]").InputAsync(new() { Value = "Paskambinsiu dėl sprendimo" });
+        await form.Find("input[data-testid=promise-text]").ChangeAsync(new() { Value = "Paskambinsiu dėl sprendimo" });
 
         await form.Find("form").SubmitAsync();
 

@@ -59,11 +59,11 @@ public sealed class ClientFormTests : DomainComponentTestContext
     public async Task Each_rule_of_the_domain_shows_at_its_own_field()
     {
         var form = RenderForm();
-        form.Find("input[name=FirstName]").Input("Ona");
-        form.Find("input[name=LastName]").Input("Jonaitienė");
-        form.Find("input[name=PersonalCode]").Input("12345");
-        form.Find("input[name=Phone]").Input("call me");
-        form.Find("input[name=Email]").Input("ona at home");
+        form.Find("input[name=FirstName]").Change("Ona");
+        form.Find("input[name=LastName]").Change("Jonaitienė");
+        form.Find("input[name=PersonalCode]").Change("12345");
+        form.Find("input[name=Phone]").Change("call me");
+        form.Find("input[name=Email]").Change("ona at home");
         var language = form.FindComponent<MudSelect<ClientLanguage>>();
         await language.InvokeAsync(() => language.Instance.ValueChanged.InvokeAsync(ClientLanguage.Other));
 
@@ -99,8 +99,8 @@ public sealed class ClientFormTests : DomainComponentTestContext
     public async Task A_household_member_without_a_name_is_refused_with_the_domains_message()
     {
         var form = RenderForm();
-        form.Find("input[name=FirstName]").Input("Ona");
-        form.Find("input[name=LastName]").Input("Jonaitienė");
+        form.Find("input[name=FirstName]").Change("Ona");
+        form.Find("input[name=LastName]").Change("Jonaitienė");
         // The names typed start the duplicate check, which re-renders the form: find and click in one step on the renderer.
         await form.InvokeAsync(() => form.Find("[data-testid=add-household-member]").Click());
 
@@ -116,9 +116,9 @@ public sealed class ClientFormTests : DomainComponentTestContext
         var existing = await Database.Send(new RegisterClient("Jonas", "Petraitis", null, null, "+370 612 34567", null, null, [],
             ClientLanguage.Lithuanian, null, null, false, null, []), reception);
         var form = RenderForm();
-        form.Find("input[name=FirstName]").Input("Jonas");
-        form.Find("input[name=LastName]").Input("Petraitis");
-        form.Find("input[name=Phone]").Input("+370 612 34567");
+        form.Find("input[name=FirstName]").Change("Jonas");
+        form.Find("input[name=LastName]").Change("Petraitis");
+        form.Find("input[name=Phone]").Change("+370 612 34567");
 
         await form.Find("form").SubmitAsync();
 
@@ -145,9 +145,9 @@ public sealed class ClientFormTests : DomainComponentTestContext
         await Database.Send(new RegisterClient("Kazimiera", "Šimkūnaitė", code, null, null, null, null, [],
             ClientLanguage.Lithuanian, null, null, false, null, []), reception);
         var form = RenderForm();
-        form.Find("input[name=FirstName]").Input("Kazė");
-        form.Find("input[name=LastName]").Input("Kitokia");
-        form.Find("input[name=PersonalCode]").Input(code);
+        form.Find("input[name=FirstName]").Change("Kazė");
+        form.Find("input[name=LastName]").Change("Kitokia");
+        form.Find("input[name=PersonalCode]").Change(code);
 
         await form.Find("form").SubmitAsync();
 
@@ -165,7 +165,7 @@ public sealed class ClientFormTests : DomainComponentTestContext
             ClientLanguage.Lithuanian, null, null, false, null, []), reception);
         var host = Render<MudDialogProvider>();
         var form = RenderForm(stale);
-        form.Find("input[name=Address]").Input("Sodų g. 5");
+        form.Find("input[name=Address]").Change("Sodų g. 5");
 
         var saving = form.Find("form").SubmitAsync(); // the save waits for the answer in the dialog
 

@@ -63,8 +63,8 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
         var email = await MatchedEmailAsync();
         var form = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=signature-preview]")));
-        form.Find("input[name=Subject]").Input("");
-        form.Find("textarea[name=Body]").Input("Reikės pažymos apie pajamas.");
+        form.Find("input[name=Subject]").Change("");
+        form.Find("textarea[name=Body]").Change("Reikės pažymos apie pajamas.");
 
         await form.Find("form").SubmitAsync();
 
@@ -77,7 +77,7 @@ public sealed class EmailReplyFormTests : DomainComponentTestContext
         var email = await MatchedEmailAsync();
         var key = $"reply:{email.Id}";
         var typing = Render<EmailReplyForm>(p => p.Add(f => f.Email, email));
-        await typing.Find("textarea[name=Body]").InputAsync(new() { Value = "Reikės pažymos apie pajamas." });
+        await typing.Find("textarea[name=Body]").ChangeAsync(new() { Value = "Reikės pažymos apie pajamas." });
         Assert.Equal("Reikės pažymos apie pajamas.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 

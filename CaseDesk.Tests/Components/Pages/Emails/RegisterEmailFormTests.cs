@@ -30,8 +30,8 @@ public sealed class RegisterEmailFormTests : DomainComponentTestContext
         var form = Render<RegisterEmailForm>();
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[name=FromAddress]")));
         Assert.False((FieldMessages.InvalidFields(form).Count > 0));
-        form.Find("input[name=FromAddress]").Input("ona at example");
-        form.Find("textarea[name=Body]").Input("Laba diena.");
+        form.Find("input[name=FromAddress]").Change("ona at example");
+        form.Find("textarea[name=Body]").Change("Laba diena.");
 
         await form.Find("form").SubmitAsync();
 

@@ -29,7 +29,7 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
         var key = $"letter:{letter.Id}";
         var typing = Render<EditLetterForm>(p => p.Add(f => f.LetterId, letter.Id));
         typing.WaitForAssertion(() => typing.Find("textarea[name=Body]"));
-        typing.Find("textarea[name=Body]").Input("Sveiki, atneškite pažymą.");
+        typing.Find("textarea[name=Body]").Change("Sveiki, atneškite pažymą.");
         Assert.Equal("Sveiki, atneškite pažymą.", await KeptDrafts.FieldAsync(JSInterop, key, "Body"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
@@ -61,8 +61,8 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
         // The browser's own "Please fill out this field" (in the browser's language) must not stop the form before the domain speaks.
         Assert.True(form.Find("form").HasAttribute("novalidate"));
 
-        await form.Find("input[name=Subject]").InputAsync(new() { Value = "" });
-        await form.Find("textarea[name=Body]").InputAsync(new() { Value = "" });
+        await form.Find("input[name=Subject]").ChangeAsync(new() { Value = "" });
+        await form.Find("textarea[name=Body]").ChangeAsync(new() { Value = "" });
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.Equal("Write the subject.", FieldMessages.At(form, "input[name=Subject]")));
@@ -77,7 +77,7 @@ public sealed class EditLetterFormTests : DomainComponentTestContext
 
         Assert.Equal("20000", form.Find("textarea[name=Body]").GetAttribute("maxlength"));
         Assert.Equal("300", form.Find("input[name=Subject]").GetAttribute("maxlength"));
-        await form.Find("textarea[name=Body]").InputAsync(new() { Value = "Sveiki" });
+        await form.Find("textarea[name=Body]").ChangeAsync(new() { Value = "Sveiki" });
         form.WaitForAssertion(() => Assert.Contains("6 / 20000", FieldMessages.Around(form, "textarea[name=Body]")));
     }
 

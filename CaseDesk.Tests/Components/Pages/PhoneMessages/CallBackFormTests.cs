@@ -44,7 +44,7 @@ public sealed class CallBackFormTests : DomainComponentTestContext
 
         form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("input[name=CalledWho]")));
-        form.Find("input[name=CalledWho]").Input("");
+        form.Find("input[name=CalledWho]").Change("");
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.Equal("Write whom you called back.", FieldMessages.At(form, "input[name=CalledWho]")));
@@ -64,7 +64,7 @@ public sealed class CallBackFormTests : DomainComponentTestContext
         form.Find("[data-testid=not-a-client] input[type=checkbox]").Change(true);
         form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=client-picker]")));
         Assert.Equal("Jonas Petraitis, UAB Globa", form.Find("input[name=CalledWho]").GetAttribute("value"));
-        form.Find("textarea[name=Summary]").Input("Paaiškinau, kad kaimynė turi kreiptis pati.");
+        form.Find("textarea[name=Summary]").Change("Paaiškinau, kad kaimynė turi kreiptis pati.");
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.True(logged));

@@ -37,12 +37,12 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     {
         var form = Render<TakePhoneMessageForm>();
         form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=addressee-picker]")));
-        form.Find("input[name=Phone]").Input("call me later");
+        form.Find("input[name=Phone]").Change("call me later");
 
         await form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.Equal("This is not a phone number.", FieldMessages.At(form, "input[name=Phone]")));
-        form.Find("input[name=Phone]").Input("+370 612 34567");
+        form.Find("input[name=Phone]").Change("+370 612 34567");
         form.WaitForAssertion(() => Assert.Equal("", FieldMessages.At(form, "input[name=Phone]")));
         Assert.Equal("Write the caller's name.", FieldMessages.At(form, "input[name=CallerName]"));
     }
@@ -75,7 +75,7 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
         // The tab's copy answers late (a busy browser): the user has already started on the form.
         var load = JSInterop.Setup<string?>("caseDeskDrafts.load", "phone-message:new");
         var form = Render<TakePhoneMessageForm>();
-        form.Find("textarea[name=Message]").Input("Nauja žinutė, ką tik įvesta");
+        form.Find("textarea[name=Message]").Change("Nauja žinutė, ką tik įvesta");
 
         load.SetResult(System.Text.Json.JsonSerializer.Serialize(new { CallerName = "Ona Jonaitienė", Phone = "+370 612 34567", Message = "Sena žinutė" }));
 
@@ -87,7 +87,7 @@ public sealed class TakePhoneMessageFormTests : DomainComponentTestContext
     public async Task The_message_is_kept_as_typed_and_a_kept_message_comes_back_with_the_notice()
     {
         var typing = Render<TakePhoneMessageForm>();
-        typing.Find("textarea[name=Message]").Input("Prašo perskambinti dėl pažymos");
+        typing.Find("textarea[name=Message]").Change("Prašo perskambinti dėl pažymos");
         Assert.Equal("Prašo perskambinti dėl pažymos", await KeptDrafts.FieldAsync(JSInterop, "phone-message:new", "Message"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 

@@ -31,7 +31,7 @@ public sealed class CaseVisitsTests : DomainComponentTestContext
         _ = section.Find("[data-testid=offer-visit]").ClickAsync(new()); // returns when the dialog closes
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=offer-visit-form]")));
         Assert.Empty(dialogs.FindAll("[data-testid=open-visit-hint]"));
-        await dialogs.Find("textarea[name=Purpose]").InputAsync(new() { Value = "Buities sąlygų įvertinimas" });
+        await dialogs.Find("textarea[name=Purpose]").ChangeAsync(new() { Value = "Buities sąlygų įvertinimas" });
         await dialogs.Find("[data-testid=offer-visit-form]").SubmitAsync();
 
         section.WaitForAssertion(() => Assert.Single(section.FindAll("[data-testid=visit-row]")));

@@ -110,7 +110,7 @@ public sealed class VisitChangeFormTests : DomainComponentTestContext
     {
         var dialogs = Render<MudDialogProvider>();
         var form = Render<CancelVisitForm>(p => p.Add(f => f.Visit, visit));
-        await form.Find("textarea[name=Reason]").InputAsync(new() { Value = "Klientas išvyko" });
+        await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Klientas išvyko" });
 
         var saving = form.Find("form").SubmitAsync(); // waits on the question
         dialogs.WaitForAssertion(() => Assert.Contains("cannot be undone", dialogs.Find("[role=dialog]").TextContent));

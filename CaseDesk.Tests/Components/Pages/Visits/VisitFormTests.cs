@@ -61,7 +61,7 @@ public sealed class VisitFormTests : DomainComponentTestContext
         await form.Find("form").SubmitAsync();
         form.WaitForAssertion(() => Assert.NotEqual("", At(form, "textarea[name=Purpose]")));
 
-        await form.Find("textarea[name=Purpose]").InputAsync(new() { Value = "Buities sąlygų įvertinimas" });
+        await form.Find("textarea[name=Purpose]").ChangeAsync(new() { Value = "Buities sąlygų įvertinimas" });
         await form.Find("form").SubmitAsync();
 
         await WaitForAsync(async () => Assert.Equal(1, await Database.ReadAsync(db => db.HomeVisits.CountAsync())));
