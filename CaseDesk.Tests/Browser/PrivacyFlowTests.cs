@@ -84,7 +84,7 @@ public sealed class PrivacyFlowTests(BrowserFixture fixture, ITestOutputHelper o
             var page = caseworker.Page;
             await caseworker.OpenAsync($"clients/{clientId}");
             await page.GetByTestId("request-erasure").ClickAsync();
-            var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("erasure-form") });
+            var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("erasure-form") });
             await dialog.GetByTestId("erasure-reason").FillAsync("Klientė raštu paprašė ištrinti jos duomenis");
             await dialog.GetByTestId("send-erasure-request").ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
@@ -101,7 +101,7 @@ public sealed class PrivacyFlowTests(BrowserFixture fixture, ITestOutputHelper o
         await head.OpenAsync("privacy/erasure");
         var request = headPage.GetByTestId("erasure-requests").Locator("tbody tr").Filter(new() { HasText = "Vaitkevičiūtė" });
         await request.GetByTestId("approve-erasure").ClickAsync();
-        var confirm = headPage.Locator(".rz-dialog");
+        var confirm = headPage.GetByRole(AriaRole.Dialog);
         await Expect(confirm).ToContainTextAsync("Bronislava Vaitkevičiūtė");
         await confirm.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Approve and erase") }).ClickAsync();
 
