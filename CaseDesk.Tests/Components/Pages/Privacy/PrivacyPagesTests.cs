@@ -130,7 +130,7 @@ public sealed class ErasureRequestsPageTests : DomainComponentTestContext
 
         var refusing = Row(page, "Onaitė").QuerySelector("[data-testid=refuse-erasure]")!.ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("textarea[data-testid=reason]")));
-        await dialogs.Find("textarea[data-testid=reason]").InputAsync(new() { Value = "Duomenų reikia vykdomam atvejui" });
+        await dialogs.Find("textarea[data-testid=reason]").ChangeAsync(new() { Value = "Duomenų reikia vykdomam atvejui" });
         await dialogs.Find("[data-testid=reason-ok]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Nothing is erased; the decision is final", dialogs.Markup));
         await AnswerAsync(dialogs, "Refuse");
@@ -197,7 +197,7 @@ public sealed class ErasureRequestFormTests : DomainComponentTestContext
         var form = RenderForm();
         var ground = form.FindComponent<MudSelect<ErasureGround>>();
         await ground.InvokeAsync(() => ground.Instance.ValueChanged.InvokeAsync(ErasureGround.ConsentWithdrawn));
-        await form.Find("textarea[name=Reason]").InputAsync(new() { Value = "Sutikimas atšauktas raštu" });
+        await form.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Sutikimas atšauktas raštu" });
 
         await form.Find("form").SubmitAsync();
 
@@ -205,7 +205,7 @@ public sealed class ErasureRequestFormTests : DomainComponentTestContext
         Assert.Equal((ona, ErasureGround.ConsentWithdrawn, "Sutikimas atšauktas raštu"), (saved.ClientId, saved.Ground, saved.Reason));
 
         var again = Render<RequestErasureForm>(p => p.Add(f => f.ClientId, ona));
-        await again.Find("textarea[name=Reason]").InputAsync(new() { Value = "Dar kartą" });
+        await again.Find("textarea[name=Reason]").ChangeAsync(new() { Value = "Dar kartą" });
         await again.Find("form").SubmitAsync();
 
         notices.WaitForAssertion(() => Assert.Contains(notices.FindAll("[data-testid=notification]"),
@@ -253,7 +253,7 @@ public sealed class RetentionSettingsPageTests : DomainComponentTestContext
         Assert.Empty(FieldMessages.InvalidFields(page));
         await TypeMonthsAsync(page, RetentionKind.Contacts, "48");
         await TypeMonthsAsync(page, RetentionKind.PhoneMessages, "6");
-        await page.Find("textarea[name=Note]").InputAsync(new() { Value = "Tarybos sprendimas" });
+        await page.Find("textarea[name=Note]").ChangeAsync(new() { Value = "Tarybos sprendimas" });
         page.WaitForAssertion(() => Assert.Contains("2 period(s) changed", page.Find("[data-testid=retention-changes]").TextContent));
 
         await page.Find("[data-testid=save-retention]").ClickAsync(new());
@@ -291,7 +291,7 @@ public sealed class RetentionSettingsPageTests : DomainComponentTestContext
         var page = RenderPage();
         await TypeMonthsAsync(page, RetentionKind.Contacts, "48");
         await TypeMonthsAsync(page, RetentionKind.Emails, "24");
-        await page.Find("textarea[name=Note]").InputAsync(new() { Value = new string('a', 1001) });
+        await page.Find("textarea[name=Note]").ChangeAsync(new() { Value = new string('a', 1001) });
 
         await page.Find("[data-testid=save-retention]").ClickAsync(new());
 
