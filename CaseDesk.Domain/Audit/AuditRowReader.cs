@@ -226,7 +226,7 @@ internal sealed partial class AuditRowReader(CaseDeskDb db)
                 lines.Add(part.What);
                 continue;
             }
-            var what = part.What switch
+            var what = Fields(part.What) switch
             {
                 "created" => DomainText.T("created"),
                 "deleted" => DomainText.T("deleted"),
@@ -238,6 +238,10 @@ internal sealed partial class AuditRowReader(CaseDeskDb db)
         // Several parts of one kind changed alike (two status changes of a case) read as one line with a count.
         return lines.GroupBy(l => l).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (×{g.Count()})").ToList();
     }
+
+    /// <summary>The fields changed without the concurrency token, which every change of a versioned record touches.</summary>
+    private static string Fields(string what) =>
+        what is "created" or "deleted" ? what : string.Join(", ", what.Split(", ").Where(f => f != nameof(IVersioned.Version)));
 
     /// <summary>One record the stored details name: "Type id: what", or "shown N: id,id" for a read of several clients.</summary>
     private sealed record FieldPart(string Type, string? Id, string What, IReadOnlyList<Guid>? Shown = null, int Count = 0);

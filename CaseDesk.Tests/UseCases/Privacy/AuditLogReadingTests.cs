@@ -115,6 +115,11 @@ public sealed class AuditLogReadingTests : IAsyncLifetime
         Assert.Equal(("Atvejo peržiūra", "Peržiūrėti duomenys"), (read.ActionName, read.KindName));
         Assert.Equal("asta Tester (Atvejo vadybininkas, Vadovas)", read.Person.Display);
 
+        var started = rows[3];
+        Assert.Equal("Paslaugos teikimo pradžios įrašymas", started.ActionName);
+        Assert.Contains(started.Details, d => d.StartsWith($"Atvejis: {number}, Ona Kazlauskienė – pakeista: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(started.Details, d => d.Contains(nameof(IVersioned.Version)));
+
         var search = rows[4];
         Assert.Null(search.Record); // a search has no single record: the clients it showed are in its details
         Assert.Equal(["Parodyti klientai (1): Ona Kazlauskienė"], search.Details);
