@@ -11,14 +11,14 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/" + AuditLinks.Csv, async (HttpContext http, ICaseDeskSender sender, string? user, string? kind, string? record,
-            string? from, string? to, string? flagged, TimeProvider clock, CancellationToken ct) =>
+            string? from, string? to, string? flagged, string? action, TimeProvider clock, CancellationToken ct) =>
         {
-            var filter = AuditLinks.Parse(user, kind, record, from, to, flagged);
+            var filter = AuditLinks.Parse(user, kind, record, from, to, flagged, action);
             if (filter is null)
                 return Results.BadRequest("kind is an audit kind, from and to are dates (yyyy-MM-dd), flagged is true or false.");
             try
             {
-                var csv = await sender.Send(new ExportAuditEntriesCsv(filter), UiSender.CallerFrom(http.User), ct);
+                var csv = (await sender.Send(new ExportAuditEntriesCsv(filter), UiSender.CallerFrom(http.User), ct)).Content;
                 return Results.File(csv, "text/csv; charset=utf-8", $"audito-zurnalas-{VilniusTime.Now(clock):yyyy-MM-dd-HHmm}.csv");
             }
             catch (RequestValidationException e)

@@ -13,6 +13,7 @@ public static class AuditLinks
     {
         ["user"] = string.IsNullOrWhiteSpace(f.User) ? null : f.User.Trim(),
         ["kind"] = f.Kind?.ToString(),
+        ["action"] = string.IsNullOrWhiteSpace(f.Action) ? null : f.Action.Trim(),
         ["record"] = string.IsNullOrWhiteSpace(f.Record) ? null : f.Record.Trim(),
         ["from"] = f.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = f.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -20,7 +21,7 @@ public static class AuditLinks
     }.Where(p => p.Value is not null));
 
     /// <summary>Reads what <see cref="CsvUrl"/> wrote; a value that does not parse is an error, not a wider export.</summary>
-    public static AuditFilter? Parse(string? user, string? kind, string? record, string? from, string? to, string? flagged)
+    public static AuditFilter? Parse(string? user, string? kind, string? record, string? from, string? to, string? flagged, string? action = null)
     {
         AuditKind? k = null;
         if (kind is not null)
@@ -41,6 +42,6 @@ public static class AuditLinks
         }
         if (flagged is not null and not "true" and not "false")
             return null;
-        return new AuditFilter(user, k, record, start, end, flagged == "true");
+        return new AuditFilter(user, k, record, start, end, flagged == "true", action);
     }
 }

@@ -95,10 +95,10 @@ public sealed class SecurityFlowTests(BrowserFixture fixture, ITestOutputHelper 
             await page.GetByTestId("audit-record").PressAsync("Enter");
             await page.GetByTestId("audit-flagged").ClickAsync();
 
-            var rows = page.Locator(".rz-data-row");
+            var rows = page.GetByTestId("audit-grid").Locator("tbody tr").Filter(new() { Has = page.GetByTestId("audit-person") });
             await Expect(rows).ToHaveCountAsync(3); // the refused attempt, the card's read and the edit page's read, both with the reason
             await Expect(rows.Filter(new() { HasText = reason })).ToHaveCountAsync(2);
-            await Expect(rows.First).ToContainTextAsync("caseworker2");
+            await Expect(rows.First).ToContainTextAsync("Tomas Kazlauskas"); // caseworker2, by name
             await Expect(page.GetByTestId("audit-csv")).ToHaveAttributeAsync("href", new Regex($"admin/audit\\.csv\\?record={clientId}&flagged=true$"));
         }
     }

@@ -64,9 +64,14 @@ public sealed class SecurityTests(CaseDeskAppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Id;Time (Vilnius);User;Kind;Action", lines[0]);
-        Assert.All(lines.Skip(1), l => Assert.Contains(";caseworker2;Read;", l));
+        // The human columns come first in the officer's language; the login and the request's code name follow.
+        using var parser = new CsvHelper.CsvParser(new StringReader((await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF')),
+            new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture) { Delimiter = ";" });
+        var lines = new List<string[]>();
+        while (parser.Read())
+            lines.Add(parser.Record!);
+        Assert.Contains("(Vilnius)", lines[0][0]);
+        Assert.All(lines.Skip(1), l => Assert.Equal("caseworker2", l[9]));
     }
 
     [Fact]

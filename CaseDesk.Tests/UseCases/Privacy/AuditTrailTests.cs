@@ -118,8 +118,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_list_filters_by_user_kind_record_and_vilnius_days_and_the_csv_holds_the_same_rows()
+    public async Task The_list_filters_by_person_kind_action_record_and_vilnius_days_and_the_csv_holds_the_same_rows()
     {
+        using var english = UiCulture.Use("en");
         var first = await database.RegisterAsync(reception, "Ona", "Pirmoji");          // day 1
         database.Clock.Advance(TimeSpan.FromDays(2));
         var second = await database.RegisterAsync(reception, "Jonas", "Antrasis");      // day 3
@@ -131,23 +132,37 @@ public sealed class AuditTrailTests : IAsyncLifetime
         async Task<IReadOnlyList<AuditRow>> Rows(AuditFilter filter) =>
             (await database.Send(new ListAuditEntries(new ListWindow(), filter), admin)).Items;
 
+        // The person by login or by full name ("registratore Tester"), in any case.
         Assert.Equal([nameof(RegisterClient), nameof(RegisterClient)], (await Rows(new AuditFilter(User: "registr"))).Select(r => r.Action));
+        Assert.Equal([nameof(ListAuditEntries), nameof(GetClient)], (await Rows(new AuditFilter(User: "ASTA TESTER"))).Select(r => r.Action)); // denied, then read
         // Reading the trail is itself audited: the list read just above is the newest read.
-        Assert.Equal([nameof(ListAuditEntries), nameof(GetClient)], (await Rows(new AuditFilter(Kind: AuditKind.Read))).Select(r => r.Action));
+        Assert.Equal([nameof(ListAuditEntries), nameof(ListAuditEntries), nameof(GetClient)], (await Rows(new AuditFilter(Kind: AuditKind.Read))).Select(r => r.Action));
         Assert.Equal([AuditKind.Denied], (await Rows(new AuditFilter(Kind: AuditKind.Denied))).Select(r => r.Kind));
-        Assert.Equal([nameof(GetClient), nameof(RegisterClient)], (await Rows(new AuditFilter(Record: second.ToString()))).Select(r => r.Action));
-        Assert.Equal([first.ToString()], (await Rows(new AuditFilter(From: day1, To: day1))).Select(r => r.EntityId));
+        Assert.Equal([nameof(GetClient)], (await Rows(new AuditFilter(Action: nameof(GetClient)))).Select(r => r.Action));
+        // The record by its id or by the client's name (surname or first name first, without Lithuanian letters); the reads of
+        // the trail that named the client are found too.
+        string[] aboutSecond = [nameof(GetClient), nameof(RegisterClient)];
+        Assert.Equal(aboutSecond, (await Rows(new AuditFilter(Record: second.ToString()))).Select(r => r.Action).Where(a => a != nameof(ListAuditEntries)));
+        var byName = await Rows(new AuditFilter(Record: "Antrasis J"));
+        Assert.Equal(aboutSecond, byName.Select(r => r.Action).Where(a => a != nameof(ListAuditEntries)));
+        Assert.Contains(byName, r => r.Action == nameof(ListAuditEntries) && r.Details.Any(d => d.Contains("Jonas Antrasis")));
+        Assert.Equal([nameof(RegisterClient)], (await Rows(new AuditFilter(Record: "ona pirm"))).Select(r => r.Action).Where(a => a != nameof(ListAuditEntries)));
+        Assert.Equal([first], (await Rows(new AuditFilter(From: day1, To: day1))).Select(r => r.Record!.Id!.Value));
         Assert.Equal(3, (await Rows(new AuditFilter(From: day3))).Count(r => r is not { Action: nameof(ListAuditEntries), Kind: AuditKind.Read }));
         Assert.Empty(await Rows(new AuditFilter(From: day1.AddDays(1), To: day1.AddDays(1))));
         await Assert.ThrowsAsync<RequestValidationException>(() => Rows(new AuditFilter(From: day3, To: day1)));
 
         var filter = new AuditFilter(User: "registr");
         var csv = await database.Send(new ExportAuditEntriesCsv(filter), admin);
-        var lines = ReadCsv(csv);
+        var lines = ReadCsv(csv.Content);
 
-        Assert.Equal(["Id", "Time (Vilnius)", "User", "Kind", "Action", "Record type", "Record id", "Fields", "Reason", "Outside unit"], lines[0]);
-        Assert.Equal((await Rows(filter)).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)), lines.Skip(1).Select(l => l[0]));
-        Assert.All(lines.Skip(1), l => Assert.Equal(("registratore", "Change", nameof(RegisterClient)), (l[2], l[3], l[4])));
+        Assert.Equal(["Time (Vilnius)", "Person", "Role", "Action", "Kind", "Record", "Details", "Reason", "Outside the unit",
+            "Login", "Request (code)", "Record type (code)", "Record id", "Audit row id"], lines[0]);
+        Assert.Equal((await Rows(filter)).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)), lines.Skip(1).Select(l => l[13]));
+        Assert.All(lines.Skip(1), l => Assert.Equal(("registratore Tester", "Reception", "Register a client", "Data changed", "registratore", nameof(RegisterClient)),
+            (l[1], l[2], l[3], l[4], l[9], l[10])));
+        Assert.Equal(["Client: Jonas Antrasis", "Client: Ona Pirmoji"], lines.Skip(1).Select(l => l[5]));
+        Assert.Equal(new HashSet<Guid> { first, second }, csv.ClientsNamed.ToHashSet());
         await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(new ExportAuditEntriesCsv(filter), asta));
     }
 

@@ -162,7 +162,7 @@ public sealed class UnitScopeTests : IAsyncLifetime
         Assert.Equal(("Skambino klientė", true), (row.Reason, row.OutsideUnit));
         // registration, case opened, the read in the unit, the flagged read, and the first list read itself (audited too)
         Assert.Equal(5, all.Total);
-        Assert.Equal((nameof(ListAuditEntries), AuditKind.Read, admin.UserName), (all.Items[0].Action, all.Items[0].Kind, all.Items[0].UserName));
+        Assert.Equal((nameof(ListAuditEntries), AuditKind.Read, admin.UserName), (all.Items[0].Action, all.Items[0].Kind, all.Items[0].Person.Login));
 
     }
 }
