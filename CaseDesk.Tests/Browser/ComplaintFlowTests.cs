@@ -23,7 +23,7 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
 
     private static ILocator NextStep(IPage page) => page.GetByTestId("next-step");
 
-    /// <summary>Opens a Radzen drop-down and picks the visible option whose text matches.</summary>
+    /// <summary>Opens a drop-down and picks the visible option whose text matches.</summary>
     private static async Task PickAsync(IPage page, ILocator dropDown, string optionText)
     {
         await dropDown.ClickAsync();
@@ -33,6 +33,11 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
     private static async Task TakeStepAsync(IPage page, ComplaintStage reached)
     {
         await NextStep(page).GetByTestId("step-submit").ClickAsync();
+        if (reached == ComplaintStage.Closed) // closing is final: it asks first and says what happens
+        {
+            var confirm = page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = UiText.Lt("Close the complaint?") });
+            await confirm.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Close the complaint"), Exact = true }).ClickAsync();
+        }
         await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(reached)));
     }
 
@@ -40,12 +45,12 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
     private static async Task<(string Url, string Number)> RegisterAsync(IPage page, string text, int touchpoint)
     {
         await page.GetByTestId("register-feedback").ClickAsync();
-        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("feedback-form") });
+        var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("feedback-form") });
         await Expect(dialog).ToBeVisibleAsync();
-        await dialog.Locator("#Text").FillAsync(text);
-        await dialog.GetByTestId("feedback-who").GetByText(UiText.Lt("Another person"), new() { Exact = true }).ClickAsync();
-        await dialog.Locator("#ContactName").FillAsync("Ona Onaitė");
-        await dialog.Locator("#ContactDetails").FillAsync("+370 600 00000");
+        await dialog.Locator("textarea[name=Text]").FillAsync(text);
+        await dialog.GetByTestId("feedback-who").GetByRole(AriaRole.Radio, new() { Name = UiText.Lt("Another person"), Exact = true }).CheckAsync();
+        await dialog.Locator("input[name=ContactName]").FillAsync("Ona Onaitė");
+        await dialog.Locator("input[name=ContactDetails]").FillAsync("+370 600 00000");
         await PickAsync(page, dialog.GetByTestId("feedback-touchpoints"),
             $"{touchpoint}. {StandardReferenceData.Touchpoints.Single(t => t.Number == touchpoint).NameLt}");
         await page.Keyboard.PressAsync("Escape");
@@ -70,29 +75,28 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         await Expect(page.GetByTestId("complaint-from")).ToContainTextAsync("Ona Onaitė");
 
         // Acknowledged: the department was at fault, so the apology is required at its field.
-        var atFault = NextStep(page).Locator(".rz-chkbox").Filter(new() { Has = page.Locator("#DepartmentAtFault") });
-        await atFault.ClickAsync();
+        await NextStep(page).GetByRole(AriaRole.Checkbox, new() { Name = UiText.Lt("The department was at fault") }).CheckAsync();
         await NextStep(page).GetByTestId("step-submit").ClickAsync();
-        await Expect(NextStep(page).Locator(".validation-message"))
-            .ToHaveTextAsync(UiText.DomainLt("Record the apology, because the department was at fault (commitment X)."));
+        await Expect(NextStep(page).GetByText(UiText.DomainLt("Record the apology, because the department was at fault (commitment X).")))
+            .ToBeVisibleAsync();
         await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.Registered)));
         await Expect(NextStep(page).GetByTestId("step-submit")).ToBeEnabledAsync(); // the refused submit has finished re-reading the complaint
-        await NextStep(page).Locator("#Apology").FillAsync("Atsiprašome, kad nebuvo perskambinta.");
+        await NextStep(page).Locator("textarea[name=Apology]").FillAsync("Atsiprašome, kad nebuvo perskambinta.");
         await TakeStepAsync(page, ComplaintStage.Acknowledged);
 
-        await NextStep(page).Locator("#Facts").FillAsync("Pranešimas kolegai buvo perduotas žodžiu ir pamirštas");
+        await NextStep(page).Locator("textarea[name=Facts]").FillAsync("Pranešimas kolegai buvo perduotas žodžiu ir pamirštas");
         await TakeStepAsync(page, ComplaintStage.FactsClarified);
-        await NextStep(page).Locator("#Plan").FillAsync("Šiandien perskambins socialinė darbuotoja, tvarka bus peržiūrėta");
+        await NextStep(page).Locator("textarea[name=Plan]").FillAsync("Šiandien perskambins socialinė darbuotoja, tvarka bus peržiūrėta");
         await TakeStepAsync(page, ComplaintStage.ActionPlanTold);
         await PickAsync(page, NextStep(page).GetByTestId("route-units"), StandardReferenceData.Units[1].NameLt);
         await page.Keyboard.PressAsync("Escape");
         await TakeStepAsync(page, ComplaintStage.Routed);
         await PickAsync(page, NextStep(page).GetByTestId("root-cause"), RootCauses.Defaults.Single(r => r.Code == "routing").NameLt);
-        await NextStep(page).Locator("#Text").FillAsync("Pranešimai perduodami žodžiu");
+        await NextStep(page).Locator("textarea[name=Text]").FillAsync("Pranešimai perduodami žodžiu");
         await TakeStepAsync(page, ComplaintStage.RootCauseFound);
         await Expect(page.GetByTestId("complaint-root-cause")).ToContainTextAsync("Pranešimai perduodami žodžiu");
 
-        await NextStep(page).Locator("#Description").FillAsync("Pranešimus kolegoms registruoti sistemoje");
+        await NextStep(page).Locator("textarea[name=Description]").FillAsync("Pranešimus kolegoms registruoti sistemoje");
         await PickAsync(page, NextStep(page).GetByTestId("action-owner"), "Asta Petrauskienė");
         await TakeStepAsync(page, ComplaintStage.ActionsPlanned);
         var action = page.GetByTestId("actions").Locator("tbody tr").First;
@@ -120,23 +124,23 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         action = page.GetByTestId("actions").Locator("tbody tr").First;
         await Expect(action.GetByTestId("reported-done")).ToBeVisibleAsync();
         await action.GetByTestId("verify-action").ClickAsync();
-        await page.GetByTestId("verify-form").Locator("#Evidence").FillAsync("Peržiūrėti 5 pranešimai sistemoje");
+        await page.GetByTestId("verify-form").Locator("textarea[name=Evidence]").FillAsync("Peržiūrėti 5 pranešimai sistemoje");
         await page.GetByTestId("save-action").ClickAsync();
         await Expect(Stage(page)).ToHaveTextAsync(UiText.Lt(Names.Of(ComplaintStage.ActionsVerified)));
         await Expect(page.GetByTestId("action-result").First).ToContainTextAsync(UiText.Lt(Names.Of(VerificationResult.Done)));
         await Expect(page.GetByTestId("refusal")).ToHaveCountAsync(0);
 
-        await NextStep(page).Locator("#Outcome").FillAsync("Atsiprašėme; pranešimai dabar registruojami sistemoje");
-        await NextStep(page).Locator("#How").FillAsync("Telefonu");
+        await NextStep(page).Locator("textarea[name=Outcome]").FillAsync("Atsiprašėme; pranešimai dabar registruojami sistemoje");
+        await NextStep(page).Locator("input[name=How]").FillAsync("Telefonu");
         await TakeStepAsync(page, ComplaintStage.ClientInformed);
         await TakeStepAsync(page, ComplaintStage.Closed);
 
         await Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(Enum.GetValues<ComplaintStage>().Length);
         await Expect(page.GetByTestId("timeline").Locator("li").Last).ToContainTextAsync("Darius Vaitkus");
-        await Expect(page.GetByTestId("complaint-clocks").Locator("td.status-Met")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("complaint-clocks").Locator("td[data-status=Met]")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("complaint-clocks").Locator($"tr[data-clock={ClockKind.ComplaintResolved}]"))
             .ToContainTextAsync(UiText.Lt(Names.Of(ClockStatus.Met)));
-        await Expect(NextStep(page).Locator("#Reason")).ToBeVisibleAsync(); // a closed complaint offers reopening
+        await Expect(NextStep(page).Locator("textarea[name=Reason]")).ToBeVisibleAsync(); // a closed complaint offers reopening
         await Expect(NextStep(page).Locator("h2")).ToHaveTextAsync(UiText.Lt("The complaint is closed"));
 
         // The closed complaint is listed under "finished", not among the open ones.
@@ -196,7 +200,7 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         await Expect(registered.Locator("tr").Filter(new() { HasText = number })).ToHaveCountAsync(1);
 
         await page.GetByTestId("hand-over").ClickAsync();
-        var dialog = page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("digest-form") });
+        var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("digest-form") });
         await Expect(dialog.GetByTestId("digest-preview")).ToContainTextAsync(number);
         await dialog.GetByTestId("send-digest").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);

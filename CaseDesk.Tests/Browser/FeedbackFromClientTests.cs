@@ -30,16 +30,16 @@ public sealed partial class FeedbackFromClientTests(BrowserFixture fixture, ITes
         var form = page.GetByTestId("feedback-form");
         await Expect(form).ToBeVisibleAsync();
 
-        // A registered client is the first choice and already chosen.
+        // A registered client is the first choice and already chosen (issue 16: it was "another person").
         var who = form.GetByTestId("feedback-who");
-        await who.GetByText(UiText.Lt("A registered client"), new() { Exact = true }).ClickAsync();
+        await Expect(who.GetByRole(AriaRole.Radio, new() { Name = UiText.Lt("A registered client"), Exact = true })).ToBeCheckedAsync();
         await form.GetByTestId("client-search").FillAsync(lastName);
         await form.GetByTestId("choose-client").Filter(new() { HasText = seeded.ClientName }).ClickAsync();
         await Expect(form.GetByTestId("chosen-client")).ToHaveTextAsync(seeded.ClientName);
         await form.GetByTestId("case-picker").ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = seeded.Number }).First.ClickAsync();
 
-        await form.Locator("#Text").FillAsync(text);
+        await form.Locator("textarea[name=Text]").FillAsync(text);
         await form.GetByTestId("feedback-touchpoints").ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = $"2. {StandardReferenceData.Touchpoints.Single(t => t.Number == 2).NameLt}" }).First.ClickAsync();
         await page.Keyboard.PressAsync("Escape");

@@ -356,6 +356,8 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         async Task TakeStepAsync(ComplaintStage reached)
         {
             await step.GetByTestId("step-submit").ClickAsync();
+            if (reached == ComplaintStage.Closed) // closing is final: it asks first
+                await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Close the complaint"), Exact = true }).ClickAsync();
             await Expect(stage).ToHaveTextAsync(UiText.Lt(Names.Of(reached)));
         }
 
@@ -393,7 +395,7 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await step.GetByLabel(UiText.Lt("What exactly went wrong")).FillAsync("Pranešimai perduodami žodžiu");
         await officer.ScreenshotStepAsync(role, "04-root-cause");
         await TakeStepAsync(ComplaintStage.RootCauseFound);
-        await step.GetByLabel(UiText.Lt("The action"), new() { Exact = true }).FillAsync($"Pranešimus kolegoms registruoti sistemoje ({marker})");
+        await step.Locator("textarea[name=Description]").FillAsync($"Pranešimus kolegoms registruoti sistemoje ({marker})");
         await PickAsync(page, step.GetByTestId("action-owner"), Asta);
         await officer.ScreenshotStepAsync(role, "05-corrective-action");
         await TakeStepAsync(ComplaintStage.ActionsPlanned);

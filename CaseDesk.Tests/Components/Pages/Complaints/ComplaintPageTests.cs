@@ -3,6 +3,7 @@ using CaseDesk.App.Components.Pages.Complaints;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Tests.Support;
+using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Pages.Complaints;
 
@@ -20,8 +21,14 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         return officer;
     }
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private bool popovers;
+
     private IRenderedComponent<ComplaintPage> Open(Guid id)
     {
+        if (!popovers)
+            (popovers, _) = (true, Render<MudPopoverProvider>());
         var page = Render<ComplaintPage>(p => p.Add(c => c.Id, id));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=next-step]")));
         return page;
@@ -74,7 +81,7 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         var page = Open(id);
 
         page.Find("[data-testid=withdraw-action]").Click();
-        page.Find("[data-testid=withdraw-form] textarea[name=WithdrawalReason]").Change("Suplanuota du kartus");
+        await page.Find("[data-testid=withdraw-form] textarea[name=WithdrawalReason]").InputAsync(new() { Value = "Suplanuota du kartus" });
         await page.Find("[data-testid=withdraw-form]").SubmitAsync();
 
         page.WaitForAssertion(() => Assert.Contains("Suplanuota du kartus", page.Find("[data-testid=action-withdrawn]").TextContent));
@@ -82,5 +89,62 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         Assert.Empty(page.FindAll("[data-testid=verify-action]"));
         Assert.Empty(page.FindAll("[data-testid=report-done]"));
         Assert.Contains("Suplanuota du kartus", page.Find("[data-testid=timeline]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_step_without_its_text_shows_the_domains_message_at_the_field_and_the_stage_stays()
+    {
+        var id = await Database.RegisterFeedbackAsync(officer);
+        await Database.TakeToAsync(id, ComplaintStage.Acknowledged, officer, asta);
+        var page = Open(id);
+
+        await page.Find("[data-testid=next-step] form").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal("Write the facts that were clarified.", FieldMessages.At(page, "textarea[name=Facts]")), Patience);
+        Assert.Equal(ComplaintStage.Acknowledged, (await Database.GetAsync(id, officer)).Stage);
+    }
+
+    [Fact]
+    public async Task A_refused_step_says_why_on_the_page()
+    {
+        var id = await Database.RegisterFeedbackAsync(officer);
+        await Database.TakeToAsync(id, ComplaintStage.ActionsPlanned, officer, asta);
+        var page = Open(id);
+        var planned = Assert.Single((await Database.GetAsync(id, officer)).Actions);
+        await page.Find("[data-testid=action-form] textarea[name=Description]").InputAsync(new() { Value = planned.Description });
+        var owner = page.FindComponent<MudSelect<string>>();
+        await owner.InvokeAsync(() => owner.Instance.ValueChanged.InvokeAsync(asta.UserId));
+
+        await page.Find("[data-testid=action-form]").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains($"The action was not added, because the complaint already has the open action \"{planned.Description}\"",
+            page.Find("[data-testid=refusal]").TextContent), Patience);
+        Assert.Single((await Database.GetAsync(id, officer)).Actions);
+    }
+
+    [Fact]
+    public async Task Closing_asks_first_says_what_happens_and_a_cancel_leaves_the_complaint_open()
+    {
+        var id = await Database.RegisterFeedbackAsync(officer);
+        await Database.TakeToAsync(id, ComplaintStage.ClientInformed, officer, asta);
+        var dialogs = Render<MudDialogProvider>();
+        var page = Open(id);
+        var number = (await Database.GetAsync(id, officer)).Number;
+
+        var asking = page.Find("[data-testid=next-step] [data-testid=step-submit]").ClickAsync(new()); // the click waits for the answer
+
+        dialogs.WaitForAssertion(() => Assert.Contains($"Complaint {number} will be closed", dialogs.Find("[role=dialog]").TextContent), Patience);
+        await dialogs.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+        await asking.WaitAsync(Patience);
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role=dialog]")), Patience);
+        Assert.Equal(ComplaintStage.ClientInformed, (await Database.GetAsync(id, officer)).Stage);
+
+        var closing = page.Find("[data-testid=next-step] [data-testid=step-submit]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[role=dialog]")), Patience);
+        await dialogs.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Close the complaint").ClickAsync(new());
+        await closing.WaitAsync(Patience);
+
+        await Eventually.WaitForAsync(async () => Assert.Equal(ComplaintStage.Closed, (await Database.GetAsync(id, officer)).Stage));
+        page.WaitForAssertion(() => Assert.Equal("The complaint is closed", page.Find("[data-testid=next-step] h2").TextContent.Trim()), Patience);
     }
 }
