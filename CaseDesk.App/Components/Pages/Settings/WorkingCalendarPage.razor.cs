@@ -151,7 +151,7 @@ public sealed partial class WorkingCalendarPage
     private async Task AskRemoveClosure(ClosureRow row)
     {
         var day = Display.Date(row.Date);
-        if (!await Dialogs.ConfirmAsync(L["Remove the closure?"], L["{0} becomes a working day again for every clock: {1}.", day, row.Reason], L["Remove"]))
+        if (!await Dialogs.ConfirmAsync(L["Remove the closure?"], L["{0} ({1}) will count as a working day again for every clock.", day, row.Reason], L["Remove"]))
             return;
         if (await Feedback.Try(() => Sender.Send(new RemoveClosure(row.Date))))
         {
