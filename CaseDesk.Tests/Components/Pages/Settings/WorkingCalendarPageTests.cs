@@ -94,10 +94,11 @@ public sealed class WorkingCalendarPageTests : DomainComponentTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Open();
 
-        await page.Find("[data-testid=remove-closure]").ClickAsync(new());
+        var removing = page.Find("[data-testid=remove-closure]").ClickAsync(new()); // waits on the question
         dialogs.WaitForAssertion(() => Assert.Contains("2026-03-16 (Persikraustymas)", dialogs.Find("[role=dialog]").TextContent), Patience);
         var answer = dialogs.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == (confirm ? "Remove" : "Cancel"));
         await answer.ClickAsync(new());
+        await removing.WaitAsync(TimeSpan.FromSeconds(15));
 
         await WaitForAsync(async () => Assert.Equal(confirm ? 0 : 1, (await Database.Send(new GetWorkingCalendar(2026), head)).Closures.Count));
     }
