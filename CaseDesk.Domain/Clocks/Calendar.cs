@@ -43,30 +43,47 @@ internal sealed class GetWorkingCalendarHandler(CaseDeskDb db) : IRequestHandler
     }
 }
 
-/// <summary>Changes a weekday's office hours (both null: closed). Running clocks keep the due times they have.</summary>
+/// <summary>
+/// Changes the week's office hours in one save (a day with both times empty is closed). Each day carries the version
+/// it was read at; running clocks keep the due times they have.
+/// </summary>
 [AllowedRoles(Roles.Head, Roles.Admin)]
-public sealed record SetOfficeHours(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes, Guid Version) : ICommand<Guid>;
+public sealed record SetOfficeHours(IReadOnlyList<OfficeDayHours> Days) : ICommand<MediatR.Unit>;
+
+public sealed record OfficeDayHours(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes, Guid Version);
 
 internal sealed class SetOfficeHoursValidator : AbstractValidator<SetOfficeHours>
 {
     public SetOfficeHoursValidator()
     {
-        RuleFor(r => r.Day).IsInEnum();
-        RuleFor(r => r.Closes).Must((r, closes) => (r.Opens is null) == (closes is null) && (closes is null || closes > r.Opens))
-            .WithMessage(_ => T("The office must close after it opens (or leave both empty for a closed day)."));
+        RuleFor(r => r.Days).NotEmpty().WithMessage(_ => T("Enter the office hours."))
+            .Must(days => days.Select(d => d.Day).Distinct().Count() == days.Count).WithMessage(_ => T("Each weekday once."));
+        RuleForEach(r => r.Days).ChildRules(day =>
+        {
+            day.RuleFor(d => d.Day).IsInEnum();
+            day.RuleFor(d => d.Opens).NotNull().When(d => d.Closes is not null).WithMessage(_ => T("Enter when the office opens (or leave both empty for a closed day)."));
+            day.RuleFor(d => d.Closes).NotNull().When(d => d.Opens is not null).WithMessage(_ => T("Enter when the office closes (or leave both empty for a closed day)."))
+                .Must((d, closes) => closes is null || d.Opens is null || closes > d.Opens).WithMessage(_ => T("The office must close after it opens (or leave both empty for a closed day)."));
+        });
     }
 }
 
-internal sealed class SetOfficeHoursHandler(CaseDeskDb db) : IRequestHandler<SetOfficeHours, Guid>
+internal sealed class SetOfficeHoursHandler(CaseDeskDb db) : IRequestHandler<SetOfficeHours, MediatR.Unit>
 {
-    public async Task<Guid> Handle(SetOfficeHours request, CancellationToken ct)
+    public async Task<MediatR.Unit> Handle(SetOfficeHours request, CancellationToken ct)
     {
-        var day = await db.OfficeDays.SingleAsync(d => d.Day == request.Day, ct);
-        db.ExpectVersion(day, request.Version);
-        day.Opens = request.Opens;
-        day.Closes = request.Closes;
+        var days = await db.OfficeDays.ToDictionaryAsync(d => d.Day, ct);
+        foreach (var wanted in request.Days)
+        {
+            var day = days.GetValueOrDefault(wanted.Day) ?? throw new NotFoundException("OfficeDay", wanted.Day);
+            if (day.Opens == wanted.Opens && day.Closes == wanted.Closes && day.Version == wanted.Version)
+                continue; // unchanged: its version stays, so a colleague's save of another day does not conflict
+            db.ExpectVersion(day, wanted.Version);
+            day.Opens = wanted.Opens;
+            day.Closes = wanted.Closes;
+        }
         await db.SaveChangesAsync(ct);
-        return day.Version;
+        return MediatR.Unit.Value;
     }
 }
 

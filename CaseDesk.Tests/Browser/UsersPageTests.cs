@@ -14,11 +14,9 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
 
     private static ILocator Search(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = UiText.Lt("Search") });
 
-    private static ILocator Dialog(IPage page) => page.Locator(".rz-dialog").Filter(new() { Has = page.GetByTestId("staff-user-form") });
+    private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("staff-user-form") });
 
-    /// <summary>The validation message right after the form field that holds the input.</summary>
-    private static ILocator MessageAfter(ILocator dialog, string inputId) =>
-        dialog.Locator($"xpath=.//div[contains(@class,'rz-form-field')][.//*[@id='{inputId}']]/following-sibling::div[1][contains(@class,'validation-message')]");
+    private static ILocator Field(ILocator dialog, string name) => dialog.Locator($"input[name={name}]");
 
     private async Task<BrowserSession> OpenUsersAsAdminAsync()
     {
@@ -42,8 +40,7 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(Rows(page).First).ToContainTextAsync("caseworker2");
 
         await Search(page).FillAsync("nobody-by-this-name");
-        await Expect(Rows(page)).ToHaveCountAsync(1);
-        await Expect(Rows(page).First).ToHaveTextAsync(UiText.Lt("No users match."));
+        await Expect(page.GetByTestId("no-users")).ToHaveTextAsync(UiText.Lt("No users match."));
 
         await Search(page).FillAsync("");
         await Expect(Rows(page)).ToHaveCountAsync(all);
@@ -61,12 +58,12 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByTestId("save-user").ClickAsync();
 
-        await Expect(MessageAfter(dialog, "UserName")).ToHaveTextAsync(UiText.DomainLt("Enter a user name."));
-        await Expect(MessageAfter(dialog, "UserName")).ToHaveTextAsync("Įveskite naudotojo vardą.");
-        await Expect(MessageAfter(dialog, "Email")).ToHaveTextAsync(UiText.DomainLt("Enter an e-mail address."));
-        await Expect(MessageAfter(dialog, "InitialPassword")).ToHaveTextAsync(UiText.DomainLt("Enter an initial password."));
-        await Expect(dialog.Locator("fieldset.role-picker + .validation-message")).ToHaveTextAsync(UiText.DomainLt("Choose at least one role."));
-        await Expect(dialog.Locator(".validation-message").Filter(new() { HasText = UiText.DomainLt("Enter the first name.") })).ToBeVisibleAsync();
+        await Expect(Field(dialog, "UserName")).ToHaveAccessibleDescriptionAsync(UiText.DomainLt("Enter a user name."));
+        await Expect(Field(dialog, "UserName")).ToHaveAccessibleDescriptionAsync("Įveskite naudotojo vardą.");
+        await Expect(Field(dialog, "Email")).ToHaveAccessibleDescriptionAsync(UiText.DomainLt("Enter an e-mail address."));
+        await Expect(Field(dialog, "InitialPassword")).ToHaveAccessibleDescriptionAsync(UiText.DomainLt("Enter an initial password."));
+        await Expect(Field(dialog, "LastName")).ToHaveAccessibleDescriptionAsync(UiText.DomainLt("Enter the last name."));
+        await Expect(dialog.GetByTestId("roles-message")).ToHaveTextAsync(UiText.DomainLt("Choose at least one role."));
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Cancel") }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
@@ -89,8 +86,8 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
             // Under a heavily loaded machine the dialog can finish loading (its units) after the first keystrokes and
             // re-render over them; the fields are filled again until they all hold what was typed.
             (string Field, string Value)[] typed =
-                [("#FirstName", "Jonas"), ("#LastName", "Testauskas"), ("#UserName", userName), ("#Email", $"{userName}@casedesk.test"),
-                 ("#Position", "Socialinis darbuotojas")];
+                [("input[name=FirstName]", "Jonas"), ("input[name=LastName]", "Testauskas"), ("input[name=UserName]", userName),
+                 ("input[name=Email]", $"{userName}@casedesk.test"), ("input[name=Position]", "Socialinis darbuotojas")];
             for (var attempt = 1; attempt <= 3; attempt++)
             {
                 foreach (var (field, value) in typed)
@@ -106,10 +103,10 @@ public sealed class UsersPageTests(BrowserFixture fixture, ITestOutputHelper out
             }
             foreach (var (field, value) in typed)
                 await Expect(dialog.Locator(field)).ToHaveValueAsync(value);
-            var caseworkerBox = dialog.Locator(".rz-chkbox").Filter(new() { Has = page.Locator($"#role-{Roles.Caseworker}") });
-            await caseworkerBox.ClickAsync();
-            await Expect(caseworkerBox).ToHaveAttributeAsync("aria-checked", "true");
-            await dialog.Locator("#InitialPassword").FillAsync(password);
+            var caseworkerBox = dialog.GetByRole(AriaRole.Checkbox, new() { Name = UiText.Lt(Roles.Caseworker), Exact = true });
+            await caseworkerBox.CheckAsync();
+            await Expect(caseworkerBox).ToBeCheckedAsync();
+            await Field(dialog, "InitialPassword").FillAsync(password);
             await dialog.GetByTestId("save-user").ClickAsync();
 
             await Expect(dialog).ToHaveCountAsync(0);

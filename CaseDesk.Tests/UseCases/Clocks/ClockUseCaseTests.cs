@@ -229,13 +229,43 @@ public sealed class ClockUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_week_is_saved_at_once_and_each_days_rule_is_keyed_to_that_day()
+    {
+        var admin = await database.CreateCallerAsync(Roles.Admin);
+        var hours = (await database.Send(new GetWorkingCalendar(2026), admin)).Hours;
+        var week = hours.Select(h => new OfficeDayHours(h.Day, h.Opens, h.Closes, h.Version)).ToList();
+        var monday = week.FindIndex(d => d.Day == DayOfWeek.Monday);
+        var tuesday = week.FindIndex(d => d.Day == DayOfWeek.Tuesday);
+        var refused = week.ToList();
+        refused[monday] = refused[monday] with { Opens = new TimeOnly(9, 0), Closes = new TimeOnly(8, 0) };
+        refused[tuesday] = refused[tuesday] with { Opens = null };
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(new SetOfficeHours(refused), admin));
+        Assert.Equal([$"Days[{monday}].Closes", $"Days[{tuesday}].Opens"], error.Errors.Keys.Order());
+        Assert.Equal(hours, (await database.Send(new GetWorkingCalendar(2026), admin)).Hours); // nothing saved
+
+        week[monday] = week[monday] with { Opens = new TimeOnly(9, 0) };
+        week[tuesday] = week[tuesday] with { Opens = null, Closes = null };
+        await database.Send(new SetOfficeHours(week), admin);
+        var saved = (await database.Send(new GetWorkingCalendar(2026), admin)).Hours;
+        Assert.Equal(new TimeOnly(9, 0), saved.Single(d => d.Day == DayOfWeek.Monday).Opens);
+        Assert.Null(saved.Single(d => d.Day == DayOfWeek.Tuesday).Closes);
+        Assert.Equal(hours.Single(d => d.Day == DayOfWeek.Friday).Version, saved.Single(d => d.Day == DayOfWeek.Friday).Version);
+
+        // The same stale week saved again: Monday and Tuesday changed since it was read.
+        var stale = hours.Select(h => new OfficeDayHours(h.Day, h.Opens, h.Closes, h.Version)).ToList();
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => database.Send(new SetOfficeHours(stale), admin));
+    }
+
+    [Fact]
     public async Task Office_hours_and_closures_change_the_calendar_clocks_count_with()
     {
         var admin = await database.CreateCallerAsync(Roles.Admin);
         var calendar = await database.Send(new GetWorkingCalendar(2026), admin);
-        var friday = calendar.Hours.Single(h => h.Day == DayOfWeek.Friday);
+        var week = calendar.Hours.Select(h => new OfficeDayHours(h.Day, h.Opens, h.Closes, h.Version)).ToList();
+        week[week.FindIndex(d => d.Day == DayOfWeek.Friday)] = week.Single(d => d.Day == DayOfWeek.Friday) with { Closes = new TimeOnly(13, 0) };
 
-        await database.Send(new SetOfficeHours(DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(13, 0), friday.Version), admin);
+        await database.Send(new SetOfficeHours(week), admin);
         await database.Send(new AddClosure(new DateOnly(2026, 3, 16), "Persikraustymas"), admin);
         await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(new AddClosure(new DateOnly(2026, 3, 16), "Dar kartą"), admin));
 
