@@ -226,4 +226,17 @@ public sealed class DashboardPageTests : ComponentTestContext
         Assert.EndsWith("dashboard/details?scope=department&window=30d&detail=FinishedClocks&commitment=IX", navigation.Uri);
     }
 
+
+    [Fact]
+    public void A_chart_with_nothing_to_draw_says_so_in_words()
+    {
+        sender.Answer<GetDashboard, DashboardFigures>(Figures(breached: 3, callBacksMissed: 1))
+            .Answer<GetDashboardCharts, DashboardCharts>(Charts(empty: true));
+
+        var page = Render<DashboardPage>();
+
+        Assert.Equal("No open complaints.", page.WaitForElement("[data-testid=complaint-chart-none]").TextContent);
+        Assert.Equal("No clock finished in the last 30 days.", page.Find("[data-testid=attainment-chart-none]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=complaint-chart] svg"));
+    }
 }
