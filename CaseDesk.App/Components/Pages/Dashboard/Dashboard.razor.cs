@@ -119,14 +119,16 @@ public partial class Dashboard
             [new ChartLayer("met", L["% met"], Hex(palette.Primary), [.. charts.AttainmentLast30Days.Select(c => new ChartCell(
                 Math.Round((c.Clocks.Share ?? 0) * 100), Share(c.Clocks),
                 Link(new GetDashboardDetails(f.Scope, DashboardWindow.Last30Days, DashboardDetail.FinishedClocks, Commitment: c.Commitment))))])],
-            L["No clock finished in the last 30 days."], L["Share of finished clocks that met their target, per commitment of the standard."], Max: 100);
+            L["No clock finished in the last 30 days."], L["Share of finished clocks that met their target, per commitment of the standard."], Max: 100,
+            AxisLabels: [.. charts.AttainmentLast30Days.Select(c => c.Commitment)]);
 
         touchpointShares = new ChartBlock(L["Share met per touchpoint"], L["Touchpoint"],
             [.. f.Touchpoints.Select(t => L["Touchpoint {0}", t.Touchpoint].Value)],
             [.. f.Touchpoints.Select(t => t.Touchpoint.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             [new ChartLayer("met", L["% met"], Hex(palette.Tertiary), [.. f.Touchpoints.Select(t => new ChartCell(
                 Math.Round((t.Clocks.Share ?? 0) * 100), Share(t.Clocks), Link(DashboardLinks.Finished(f, touchpoint: t.Touchpoint))))])],
-            L["No clock finished in the period."], L[Names.Of(f.Window)], Max: 100);
+            L["No clock finished in the period."], L[Names.Of(f.Window)], Max: 100,
+            AxisLabels: [.. f.Touchpoints.Select(t => t.Touchpoint.ToString(System.Globalization.CultureInfo.CurrentCulture))]);
 
         var bands = Enum.GetValues<ResponseBand>();
         string[] bandColors = [Hex(palette.Success), Hex(palette.Tertiary), Hex(palette.Info), Hex(palette.Warning), Hex(palette.Error)];
@@ -138,7 +140,7 @@ public partial class Dashboard
                 Link(DashboardLinks.Took(f.Scope, f.Window, r.Kind, band))))]))],
             L["No clock finished in the period."],
             L["Finished clocks by how long they took, in the clock's own time (working time for working-day targets). {0}.", L[Names.Of(f.Window)]],
-            Height: 300);
+            Height: 340);
 
         var ages = Enum.GetValues<Domain.Dashboard.ComplaintAgeBand>();
         string[] ageColors = [Hex(palette.Success), Hex(palette.Warning), Hex(palette.Error)];
@@ -147,7 +149,7 @@ public partial class Dashboard
             [.. ages.Select((age, a) => new ChartLayer(age.ToString(), L[Names.Of(age)], ageColors[a], [.. charts.OpenComplaints.Select(s => new ChartCell(
                 s.Counts[a], s.Counts[a].ToString(System.Globalization.CultureInfo.CurrentCulture),
                 Link(DashboardLinks.Complaints(f, stage: s.Stage, age: age))))]))],
-            L["No open complaints."], L["Age counts from registration."]);
+            L["No open complaints."], L["Age counts from registration."], Height: 340);
     }
 
     private static bool IsEmpty(DashboardFigures f) =>

@@ -2,6 +2,7 @@ namespace CaseDesk.App.Components.Pages.Dashboard;
 
 /// <summary>What one dashboard chart shows: categories along the axis, one layer per stacked segment.</summary>
 /// <param name="Keys">Stable keys of the categories (enum names), for tests and styling; the same order as <paramref name="Categories"/>.</param>
+/// <param name="AxisLabels">Short labels under the bars (a commitment's or touchpoint's number) when the category names are long; by default the names, slanted.</param>
 /// <param name="Max">The value axis' top when it has a natural one (100 for shares), else null.</param>
 public sealed record ChartBlock(
     string Caption,
@@ -12,7 +13,8 @@ public sealed record ChartBlock(
     string Empty,
     string? Hint = null,
     double? Max = null,
-    int Height = 260);
+    int Height = 260,
+    IReadOnlyList<string>? AxisLabels = null);
 
 /// <summary>One segment of every bar: its name (legend, column title), its colour from the theme's palette, and a cell per category.</summary>
 public sealed record ChartLayer(string Key, string Name, string Color, IReadOnlyList<ChartCell> Cells);

@@ -23,6 +23,9 @@ public sealed class DashboardPageTests : ComponentTestContext
 
     public DashboardPageTests()
     {
+        // The charts take their drawing size from their element (MatchBoundsToSize); bUnit has no layout, so give them one.
+        JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudObserveElementSize", _ => true)
+            .SetResult(new MudBlazor.Interop.ElementSize { Width = 700, Height = 300 });
         Services.AddSingleton<ICaseDeskSender>(sender);
         Services.AddSingleton<TimeProvider>(new FakeClock());
         Services.AddSingleton(updates);
