@@ -53,13 +53,14 @@ public static class DashboardLinks
             ["status"] = q.Status?.ToString(),
             ["stage"] = q.Stage?.ToString(),
             ["age"] = q.Age?.ToString(),
+            ["took"] = q.Took?.ToString(),
         };
         return QueryHelpers.AddQueryString("dashboard/details", query.Where(p => p.Value is not null));
     }
 
     /// <summary>The details request an address names; unknown values are left out rather than failing the page.</summary>
     public static GetDashboardDetails ParseDetails(string? scope, string? window, string? detail, string? commitment, int? touchpoint,
-        string? kind, string? met, string? status, string? stage, string? age) =>
+        string? kind, string? met, string? status, string? stage, string? age, string? took = null) =>
         new(ParseScope(scope), ParseWindow(window),
             Enum.TryParse<DashboardDetail>(detail, out var d) && Enum.IsDefined(d) ? d : DashboardDetail.OpenClocks,
             string.IsNullOrWhiteSpace(commitment) ? null : commitment,
@@ -68,13 +69,20 @@ public static class DashboardLinks
             met switch { "true" => true, "false" => false, _ => null },
             Parse<ClockStatus>(status),
             Parse<ComplaintStage>(stage),
-            Parse<ComplaintAgeBand>(age));
+            Parse<ComplaintAgeBand>(age))
+        {
+            Took = Parse<ResponseBand>(took),
+        };
 
     private static T? Parse<T>(string? text) where T : struct, Enum =>
         Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) ? value : null;
 
     public static GetDashboardDetails Finished(DashboardFigures f, ClockKind? kind = null, string? commitment = null, int? touchpoint = null, bool? met = null) =>
         new(f.Scope, f.Window, DashboardDetail.FinishedClocks, commitment, touchpoint, kind, met);
+
+    /// <summary>The finished clocks of one channel whose time fell in one band, over the window.</summary>
+    public static GetDashboardDetails Took(DashboardScope scope, DashboardWindow window, ClockKind kind, ResponseBand band) =>
+        new(scope, window, DashboardDetail.FinishedClocks, ClockKind: kind, Took: band);
 
     public static GetDashboardDetails Open(DashboardFigures f, ClockKind? kind = null, ClockStatus? status = null) =>
         new(f.Scope, f.Window, DashboardDetail.OpenClocks, ClockKind: kind, Status: status);
@@ -94,6 +102,16 @@ public static class DashboardLinks
         return L["{0} working days", Math.Round(m / WorkingCalendar.MinutesPerWorkingDay, 1, MidpointRounding.AwayFromZero)];
     }
 
+    /// <summary>English name of a response band (pass it through the localizer).</summary>
+    public static string NameOf(ResponseBand band) => band switch
+    {
+        ResponseBand.UpToAnHour => "Within 1 h",
+        ResponseBand.UpToFourHours => "1-4 h",
+        ResponseBand.UpToAWorkingDay => "4 h to 1 working day",
+        ResponseBand.UpToThreeWorkingDays => "1-3 working days",
+        _ => "Over 3 working days",
+    };
+
     /// <summary>Share met in whole percent, or a dash when nothing finished.</summary>
-    public static string Percent(MetShare share) => share.Share is { } s ? $"{Math.Round(s * 100)} %" : "–";
+    public static string Percent(MetShare share) => share.Share is { } s ? $"{Math.Round(s * 100)}\u00a0%" : "–";
 }

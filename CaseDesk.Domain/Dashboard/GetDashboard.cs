@@ -113,7 +113,7 @@ public static class DashboardFigureBuilder
             DurationBuckets.Percentile(tally.Buckets, 0.5), DurationBuckets.Percentile(tally.Buckets, 0.9));
     }
 
-    private static int RomanOrder(string commitment) => commitment switch
+    internal static int RomanOrder(string commitment) => commitment switch
     {
         "I" => 1, "II" => 2, "III" => 3, "IV" => 4, "V" => 5, "VI" => 6, "VII" => 7, "VIII" => 8, "IX" => 9, "X" => 10, "XI" => 11, _ => 99,
     };

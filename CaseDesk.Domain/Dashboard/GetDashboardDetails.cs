@@ -11,7 +11,7 @@ namespace CaseDesk.Domain.Dashboard;
 /// <summary>Which figure of the dashboard a click opens.</summary>
 public enum DashboardDetail
 {
-    /// <summary>Clocks finished in the window, optionally of one commitment, touchpoint, kind, and met or missed.</summary>
+    /// <summary>Clocks finished in the window, optionally of one commitment, touchpoint, kind, response band, and met or missed.</summary>
     FinishedClocks = 1,
     /// <summary>Open clocks now, optionally of one kind and status (at risk, breached...).</summary>
     OpenClocks = 2,
@@ -39,7 +39,8 @@ public sealed record GetDashboardDetails(
     ComplaintStage? Stage = null,
     ComplaintAgeBand? Age = null,
     int Skip = 0,
-    int Take = 25) : IQuery<Page<DashboardDetailRow>>, IReadsPersonalData
+    int Take = 25,
+    ResponseBand? Took = null) : IQuery<Page<DashboardDetailRow>>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => null;
 }
@@ -77,6 +78,7 @@ public sealed class GetDashboardDetailsValidator : AbstractValidator<GetDashboar
         RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
         RuleFor(q => q.Stage).IsInEnum().When(q => q.Stage is not null);
         RuleFor(q => q.Age).IsInEnum().When(q => q.Age is not null);
+        RuleFor(q => q.Took).IsInEnum().When(q => q.Took is not null);
         RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
         RuleFor(q => q.Take).InclusiveBetween(1, ListWindow.MaxTake);
     }
@@ -108,6 +110,7 @@ internal sealed class GetDashboardDetailsHandler(CaseDeskDb db, DashboardTallies
         if (q.Touchpoint is { } touchpoint) clocks = clocks.Where(c => c.Touchpoint == touchpoint);
         if (q.ClockKind is { } kind) clocks = clocks.Where(c => c.Kind == kind);
         if (q.Met is { } met) clocks = clocks.Where(c => (c.State == ClockState.Met) == met);
+        if (q.Took is { } band) clocks = ResponseBands.Within(clocks, band);
         return clocks;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CaseDesk.App.Services;
 using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Tests.Support;
@@ -85,14 +86,15 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         await using var head = await fixture.SignInAsync("head", output);
         await head.OpenAsync("dashboard");
         var page = head.Page;
-        await Expect(page.GetByTestId("dashboard-window").Locator(".rz-state-active")).ToHaveTextAsync(UiText.Lt("Today"));
+        await Expect(page.GetByTestId("dashboard-window").GetByRole(AriaRole.Checkbox, new() { Name = UiText.Lt("Today"), Checked = true })).ToBeVisibleAsync();
         var breached = page.GetByTestId("figure-breached");
         await Expect(breached).ToHaveTextAsync(breachedBefore.ToString());
         var callBackRow = page.Locator("[data-testid=channel-row][data-kind=CallBack]");
         var missedBefore = int.Parse(await callBackRow.GetByTestId("channel-missed").TextContentAsync() ?? "");
-        // The chart's drawing (its legend entries are small svgs too): bars and their data labels.
-        var chart = page.GetByTestId("channel-chart").Locator("svg:has(text)");
+        // The response-time chart: its drawing, and its table (the chart's text alternative, one link per non-zero bar segment).
+        var chart = page.GetByTestId("response-chart");
         var chartBefore = await chart.TextContentAsync() ?? "";
+        var drawingBefore = await chart.Locator("svg").CountAsync() == 0 ? "" : await chart.Locator("svg").First.InnerHTMLAsync();
         var stamp = await page.GetByTestId("dashboard-updated").TextContentAsync();
         // Marks this document: a reload would lose it.
         await page.EvaluateAsync("() => window.__noReload = true");
@@ -103,10 +105,10 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         await Expect(breached).ToHaveTextAsync((breachedBefore - 1).ToString());
         await Expect(callBackRow.GetByTestId("channel-missed")).ToHaveTextAsync((missedBefore + 1).ToString());
         await Expect(page.GetByTestId("dashboard-updated")).Not.ToHaveTextAsync(stamp ?? "");
-        // The chart redrew its labels for the new count.
+        // The chart counted the finished call-back, in its table and in its drawing.
         await Expect(chart).Not.ToHaveTextAsync(chartBefore);
-        await Expect(chart.Locator("text", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{missedBefore + 1}$") }).First)
-            .ToBeVisibleAsync();
+        await Expect(chart.GetByTestId("response-chart-table").Locator("[data-key=CallBack] a").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("before => document.querySelector('[data-testid=response-chart] svg')?.innerHTML !== before", drawingBefore);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard page was reloaded.");
         Assert.Empty(head.PageErrors);
         Assert.Empty(asta.PageErrors);
@@ -136,7 +138,7 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
         var updated = new System.Text.RegularExpressions.Regex(
             "^" + System.Text.RegularExpressions.Regex.Escape(Text("updated {0}")).Replace(@"\{0}", @"\d\d:\d\d:\d\d") + "$");
         var cards = page.GetByTestId("dashboard-cards");
-        var callBack = page.Locator("[data-testid=channel-row][data-kind=CallBack] td").First;
+        var callBack = page.Locator("[data-testid=channel-row][data-kind=CallBack] th").First;
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await Expect(cards).ToContainTextAsync(Text("breached now"));
         await Expect(page.GetByTestId("dashboard-updated")).ToHaveTextAsync(updated);
@@ -244,9 +246,48 @@ public sealed class DashboardLiveTests(BrowserFixture fixture, ITestOutputHelper
 
         await Expect(breached).ToHaveTextAsync((before.BreachedNow - 1).ToString());
         await Expect(board).Not.ToHaveAttributeAsync("data-sequence", sequence);
-        await Expect(page.GetByTestId("wallboard-share-met")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ %$"));
+        await Expect(page.GetByTestId("wallboard-share-met")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\s%$"));
+        // A no-break space: the share never splits over two lines.
+        Assert.Matches(@"^\d+\u00a0%$", await page.GetByTestId("wallboard-share-met").TextContentAsync());
         Assert.Empty(head.PageErrors);
         Assert.Empty(head.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// Issue 16: the wallboard said 10:12 while the dashboard said 12:12 (the TV's browser runs in UTC), fell back to a serif
+    /// font, and wrapped "100 %" onto two lines. The browser here runs in UTC as well.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_wallboard_tells_the_office_time_in_roboto_and_keeps_a_full_share_on_one_line()
+    {
+        BrowserRequirement.Check();
+        await using var head = await fixture.SignInAsync("head", output);
+        var page = head.Page;
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync("wallboard");
+        await Expect(page.GetByTestId("wallboard-live")).ToBeVisibleAsync();
+        var updated = page.GetByTestId("wallboard-updated");
+        await Expect(updated).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\d:\d\d:\d\d$"));
+
+        var shown = TimeOnly.ParseExact(await updated.TextContentAsync() ?? "", "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var office = TimeOnly.FromDateTime(VilniusTime.Now(TimeProvider.System));
+        var apart = Math.Abs((office.ToTimeSpan() - shown.ToTimeSpan()).TotalMinutes);
+        Assert.True(Math.Min(apart, 24 * 60 - apart) < 2, $"The wallboard shows {shown}, the office's time is {office}.");
+
+        var number = page.GetByTestId("wallboard-share-met");
+        Assert.StartsWith("Roboto", await number.EvaluateAsync<string>("el => getComputedStyle(el).fontFamily"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.ready.then(() => document.fonts.check('700 100px Roboto'))"), "Roboto is not loaded.");
+        foreach (var (width, height) in new[] { (1920, 1080), (1280, 720) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            // The widest share there is, on one line: its box is no taller than a single digit's.
+            var lines = await number.EvaluateAsync<double>(
+                "el => { const text = el.textContent; el.textContent = '0'; const one = el.getBoundingClientRect().height; el.textContent = '100\u00a0%'; " +
+                "const full = el.getBoundingClientRect().height; const fits = el.scrollWidth <= el.parentElement.clientWidth; el.textContent = text; return fits ? full / one : 99; }");
+            Assert.True(lines < 1.5, $"At {width}×{height} '100 %' takes {lines} lines or overflows its tile.");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "wallboard-1280.png") });
+        Assert.Empty(head.PageErrors);
     }
 
     [SkippableFact]

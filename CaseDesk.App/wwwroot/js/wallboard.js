@@ -14,6 +14,14 @@
         board.dataset.connection = state;
     }
 
+    // The office's time, whatever the zone of the machine behind the TV (often UTC): the figures' own instant, from the server's clock.
+    const officeTime = new Intl.DateTimeFormat("lt-LT", { timeZone: "Europe/Vilnius", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+    function asUtc(text) {
+        // The server sends UTC instants; one without a zone suffix is read as UTC, not as the browser's local time.
+        return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : text + "Z");
+    }
+
     function setFigure(name, text) {
         const el = board.querySelector(`[data-figure="${name}"]`);
         if (el) el.textContent = text;
@@ -27,10 +35,15 @@
         setFigure("atRiskNow", String(f.atRiskNow));
         setFigure("openComplaints", String(f.openComplaints));
         const share = f.allClocks.count === 0 ? null : f.allClocks.met / f.allClocks.count;
-        setFigure("shareMet", share === null ? "–" : `${Math.round(share * 100)} %`);
+        // A no-break space: "100 %" never splits over two lines.
+        setFigure("shareMet", share === null ? "–" : `${Math.round(share * 100)}\u00a0%`);
         board.dataset.sequence = String(push.sequence);
         const time = board.querySelector("[data-testid=wallboard-updated]");
-        if (time) time.textContent = new Date().toLocaleTimeString("lt-LT", { hour12: false });
+        if (time && f.asOfUtc) {
+            const asOf = asUtc(f.asOfUtc);
+            time.textContent = officeTime.format(asOf);
+            time.dateTime = asOf.toISOString();
+        }
     }
 
     const connection = new signalR.HubConnectionBuilder()

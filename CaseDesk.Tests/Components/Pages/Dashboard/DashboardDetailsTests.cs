@@ -48,6 +48,7 @@ public sealed class DashboardDetailsTests : ComponentTestContext
         Assert.Equal($"complaints/{complaintId}", links[1].GetAttribute("href"));
         Assert.Equal("Missed", page.FindAll("[data-testid=detail-status]")[0].TextContent);
         Assert.Contains("2.5 working days", page.Find("[data-testid=details-grid]").TextContent);
+        Assert.Equal("Dashboard · Finished clocks · Call-back · Missed · 7 days", Normalize(page.Find("[data-testid=details-what]").TextContent));
         Assert.Equal("dashboard?scope=department&window=7d", page.Find("[data-testid=back-to-dashboard]").GetAttribute("href"));
         var query = Assert.IsType<GetDashboardDetails>(sender.Sent.Single(s => s.Request is GetDashboardDetails).Request);
         Assert.Equal((DashboardDetail.FinishedClocks, DashboardWindow.Last7Days, (ClockKind?)ClockKind.CallBack, (bool?)false, 0, 25),
@@ -63,8 +64,24 @@ public sealed class DashboardDetailsTests : ComponentTestContext
 
         var page = Render<DashboardDetails>();
 
-        page.WaitForAssertion(() => Assert.Contains("Nothing behind this figure now.", page.Find("[data-testid=details-grid]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Nothing behind this figure now.", page.Find("[data-testid=details-none]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=detail-link]"));
         Assert.Contains("Corrective actions overdue", page.Find("[data-testid=details-what]").TextContent);
     }
+
+    [Fact]
+    public void A_response_band_in_the_address_filters_the_finished_clocks_and_is_named()
+    {
+        sender.Answer<GetDashboardDetails, Page<DashboardDetailRow>>(new Page<DashboardDetailRow>([], 0));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("dashboard/details?window=30d&detail=FinishedClocks&kind=EmailReply&took=UpToFourHours");
+
+        var page = Render<DashboardDetails>();
+
+        page.WaitForAssertion(() => Assert.Contains(sender.Sent, s => s.Request is GetDashboardDetails));
+        var query = Assert.IsType<GetDashboardDetails>(sender.Sent.Single(s => s.Request is GetDashboardDetails).Request);
+        Assert.Equal((DashboardWindow.Last30Days, (ClockKind?)ClockKind.EmailReply, (ResponseBand?)ResponseBand.UpToFourHours), (query.Window, query.ClockKind, query.Took));
+        Assert.Contains("1-4 h", page.Find("[data-testid=details-what]").TextContent);
+    }
+
+    private static string Normalize(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 }
