@@ -54,6 +54,16 @@ public sealed class OfficerDeskTests : DomainComponentTestContext
     }
 
     [Fact]
+    public void Whom_a_complaint_waits_on_is_named_the_unit_with_its_head_or_the_actions_owner()
+    {
+        var page = Open();
+
+        Assert.Matches(@"^Waiting on: .+ \(vida Tester\)$", page.Find($"[data-testid=desk-complaint][data-id='{routed}'] [data-testid=waiting-on]").TextContent.Trim());
+        Assert.Equal("Waiting on: asta Tester", page.Find($"[data-testid=desk-complaint][data-id='{planned}'] [data-testid=waiting-on]").TextContent.Trim());
+        Assert.Empty(page.FindAll($"[data-testid=desk-complaint][data-id='{registered}'] [data-testid=waiting-on]"));
+    }
+
+    [Fact]
     public async Task Past_their_deadlines_a_complaint_and_its_action_say_overdue_in_words_with_the_date()
     {
         var action = Assert.Single((await Database.GetAsync(planned, officer)).Actions);
