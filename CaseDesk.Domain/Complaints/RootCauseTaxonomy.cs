@@ -24,7 +24,9 @@ internal sealed class SaveRootCauseValidator : AbstractValidator<SaveRootCause>
 {
     public SaveRootCauseValidator()
     {
-        RuleFor(r => r.Code).NotEmpty().WithMessage(_ => T("Enter a short code."))
+        // The maximum too, so the form can stop at it (InputLimits reads MaximumLength, not the pattern).
+        RuleFor(r => r.Code).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => T("Enter a short code."))
+            .MaximumLength(40).WithMessage(_ => T("The code is 2-40 lower-case letters, digits or dashes."))
             .Matches("^[a-z0-9-]{2,40}$").WithMessage(_ => T("The code is 2-40 lower-case letters, digits or dashes."))
             .NotEqual(ComplaintFilter.None).WithMessage(_ => T("The code is 2-40 lower-case letters, digits or dashes."));
         RuleFor(r => r.NameLt).NotEmpty().WithMessage(_ => T("Enter the name in Lithuanian."))
