@@ -84,10 +84,10 @@ public sealed class UsersTests : DomainComponentTestContext
     public async Task A_taken_user_name_and_a_weak_password_are_said_at_their_fields_and_a_good_form_creates_the_user()
     {
         var form = RenderForm();
-        await form.Find("input[name=FirstName]").InputAsync(new() { Value = "Jonas" });
-        await form.Find("input[name=LastName]").InputAsync(new() { Value = "Testauskas" });
-        await form.Find("input[name=UserName]").InputAsync(new() { Value = "kazlauskas" });
-        await form.Find("input[name=Email]").InputAsync(new() { Value = "jonas@casedesk.test" });
+        await form.Find("input[name=FirstName]").ChangeAsync(new() { Value = "Jonas" });
+        await form.Find("input[name=LastName]").ChangeAsync(new() { Value = "Testauskas" });
+        await form.Find("input[name=UserName]").ChangeAsync(new() { Value = "kazlauskas" });
+        await form.Find("input[name=Email]").ChangeAsync(new() { Value = "jonas@casedesk.test" });
         await form.Find($"input[name=role-{Roles.Caseworker}]").ChangeAsync(new() { Value = true });
         await form.Find("input[name=InitialPassword]").ChangeAsync(new() { Value = "short" });
         var before = await UserCount();
@@ -101,7 +101,7 @@ public sealed class UsersTests : DomainComponentTestContext
         await form.Find("form").SubmitAsync();
         form.WaitForAssertion(() => Assert.Equal("This user name is already taken.", At(form, "input[name=UserName]")), Patience);
 
-        await form.Find("input[name=UserName]").InputAsync(new() { Value = "jonas.t" });
+        await form.Find("input[name=UserName]").ChangeAsync(new() { Value = "jonas.t" });
         await form.Find("form").SubmitAsync();
         await Eventually.WaitForAsync(async () => Assert.Equal(before + 1, await UserCount()));
         var created = (await Database.Send(new ListStaff(new ListWindow(0, 10, null, false, "jonas.t")), admin)).Items.Single();

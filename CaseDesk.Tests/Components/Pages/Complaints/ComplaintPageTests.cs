@@ -81,7 +81,7 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         var page = Open(id);
 
         page.Find("[data-testid=withdraw-action]").Click();
-        await page.Find("[data-testid=withdraw-form] textarea[name=WithdrawalReason]").InputAsync(new() { Value = "Suplanuota du kartus" });
+        await page.Find("[data-testid=withdraw-form] textarea[name=WithdrawalReason]").ChangeAsync(new() { Value = "Suplanuota du kartus" });
         await page.Find("[data-testid=withdraw-form]").SubmitAsync();
 
         page.WaitForAssertion(() => Assert.Contains("Suplanuota du kartus", page.Find("[data-testid=action-withdrawn]").TextContent));
@@ -111,7 +111,7 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         await Database.TakeToAsync(id, ComplaintStage.ActionsPlanned, officer, asta);
         var page = Open(id);
         var planned = Assert.Single((await Database.GetAsync(id, officer)).Actions);
-        await page.Find("[data-testid=action-form] textarea[name=Description]").InputAsync(new() { Value = planned.Description });
+        await page.Find("[data-testid=action-form] textarea[name=Description]").ChangeAsync(new() { Value = planned.Description });
         var owner = page.FindComponent<MudSelect<string>>();
         await owner.InvokeAsync(() => owner.Instance.ValueChanged.InvokeAsync(asta.UserId));
 

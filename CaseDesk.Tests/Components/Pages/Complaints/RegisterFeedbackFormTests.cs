@@ -62,7 +62,7 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
     public async Task Feedback_from_a_client_nobody_chose_says_so_and_registers_nothing()
     {
         var form = RenderForm();
-        await form.Find("textarea[name=Text]").InputAsync(new() { Value = "Niekas neatskambino" });
+        await form.Find("textarea[name=Text]").ChangeAsync(new() { Value = "Niekas neatskambino" });
 
         await form.Find("form").SubmitAsync();
 
@@ -80,7 +80,7 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=choose-client]")), TimeSpan.FromSeconds(10));
         await form.Find("[data-testid=choose-client]").ClickAsync(new());
         form.WaitForAssertion(() => Assert.Equal("Rūta Skundžiamoji", form.Find("[data-testid=chosen-client]").TextContent));
-        await form.Find("textarea[name=Text]").InputAsync(new() { Value = "Ilgai laukė atsakymo" });
+        await form.Find("textarea[name=Text]").ChangeAsync(new() { Value = "Ilgai laukė atsakymo" });
 
         await form.Find("form").SubmitAsync();
 
@@ -92,7 +92,7 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
     public async Task The_complaint_is_kept_as_typed_and_a_kept_complaint_comes_back_with_the_notice()
     {
         var typing = RenderForm();
-        await typing.Find("textarea[name=Text]").InputAsync(new() { Value = "Niekas neatskambino, nors žadėjo" });
+        await typing.Find("textarea[name=Text]").ChangeAsync(new() { Value = "Niekas neatskambino, nors žadėjo" });
         Assert.Equal("Niekas neatskambino, nors žadėjo", await KeptDrafts.FieldAsync(JSInterop, "feedback:new", "Text"));
         Assert.Empty(typing.FindAll("[data-testid=draft-restored]"));
 
@@ -122,7 +122,7 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
     public async Task Closing_the_form_without_saving_removes_its_draft()
     {
         var form = RenderForm();
-        await form.Find("textarea[name=Text]").InputAsync(new() { Value = "Parašyta ir palikta" });
+        await form.Find("textarea[name=Text]").ChangeAsync(new() { Value = "Parašyta ir palikta" });
         Assert.Equal("Parašyta ir palikta", await KeptDrafts.FieldAsync(JSInterop, "feedback:new", "Text"));
         Assert.False(KeptDrafts.Cleared(JSInterop, "feedback:new"));
 

@@ -44,8 +44,8 @@ public sealed class ReviewPageTests : DomainComponentTestContext
     {
         var page = Open();
         page.Find("input[name=ReviewDate]").Change("2026-12-31");
-        await page.Find("textarea[name=Findings]").InputAsync(new() { Value = "Vėlavimai" });
-        await page.Find("textarea[name=Decisions]").InputAsync(new() { Value = "Peržiūrėti tvarką" });
+        await page.Find("textarea[name=Findings]").ChangeAsync(new() { Value = "Vėlavimai" });
+        await page.Find("textarea[name=Decisions]").ChangeAsync(new() { Value = "Peržiūrėti tvarką" });
 
         await page.Find("[data-testid=review-form]").SubmitAsync();
 
@@ -62,7 +62,7 @@ public sealed class ReviewPageTests : DomainComponentTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Open();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=informed-form]")));
-        await page.Find("[data-testid=informed-form] input[name=How]").InputAsync(new() { Value = "Pasitarime" });
+        await page.Find("[data-testid=informed-form] input[name=How]").ChangeAsync(new() { Value = "Pasitarime" });
 
         var saving = page.Find("[data-testid=informed-form]").SubmitAsync(); // waits on the question
         dialogs.WaitForAssertion(() => Assert.Contains("cannot be changed later", dialogs.Find("[role=dialog]").TextContent));

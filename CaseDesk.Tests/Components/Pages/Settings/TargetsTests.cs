@@ -76,7 +76,7 @@ public sealed class TargetsTests : DomainComponentTestContext
         await form.Find("input[name=Minutes]").ChangeAsync(new() { Value = "4" });
         await form.Find("input[name=EffectiveFromDate]").ChangeAsync(new() { Value = "2026-04-01" });
         await form.Find("input[name=EffectiveFromTime]").ChangeAsync(new() { Value = "00:00" });
-        await form.Find("textarea[name=Note]").InputAsync(new() { Value = "Greičiau atsakome" });
+        await form.Find("textarea[name=Note]").ChangeAsync(new() { Value = "Greičiau atsakome" });
         await form.Find("form").SubmitAsync();
 
         await WaitForAsync(async () =>

@@ -78,7 +78,7 @@ public sealed class WorkingCalendarPageTests : DomainComponentTestContext
         page.WaitForAssertion(() => Assert.Equal("Say why the office is closed.", At(page, "input[name=Reason]")), Patience);
         Assert.Empty((await Database.Send(new GetWorkingCalendar(2026), head)).Closures);
 
-        await page.Find("input[name=Reason]").InputAsync(new() { Value = "Persikraustymas" });
+        await page.Find("input[name=Reason]").ChangeAsync(new() { Value = "Persikraustymas" });
         await page.Find("form[data-testid=closure-form]").SubmitAsync();
 
         page.WaitForAssertion(() => Assert.Contains("Persikraustymas", page.Find("[data-testid=closures]").TextContent), Patience);
