@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
-using Radzen;
 
 namespace CaseDesk.App.Hosting;
 
@@ -87,7 +86,6 @@ public static class CaseDeskHost
             options.StreamBufferCapacity = 10;
             options.EnableDetailedErrors = false;
         });
-        services.AddRadzenComponents(); // the screens not yet on MudBlazor (issue 16)
         services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;

@@ -2,8 +2,9 @@ namespace CaseDesk.App.Hosting;
 
 /// <summary>
 /// Response headers that keep the browser from running or framing anything the app did not serve itself.
-/// The CSP fits Blazor Server and Radzen: scripts only from this origin (no inline script, no eval: neither
-/// blazor.web.js nor Radzen.Blazor.js needs it), inline styles allowed (Radzen sets style attributes), the
+/// The CSP fits Blazor Server and MudBlazor: scripts only from this origin (no inline script, no eval: neither
+/// blazor.web.js nor MudBlazor.min.js needs it), inline styles allowed (MudBlazor sets style attributes: popover
+/// positions, chart sizes, its theme's CSS variables), the
 /// circuit's WebSocket to this host only.
 /// </summary>
 internal static class SecurityHeaders

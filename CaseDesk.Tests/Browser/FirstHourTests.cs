@@ -17,8 +17,8 @@ namespace CaseDesk.Tests.Browser;
 
 /// <summary>
 /// Issue 14: the first hour of each role on the app's own demo data, one test per role's main job. Controls are found
-/// only by role, label or data-testid (never by the component library's classes), so the suite outlives the move
-/// from Radzen to MudBlazor. Every step leaves a full-page screenshot under TestResults/first-hour/&lt;role&gt;/.
+/// only by role, label or data-testid (never by the component library's classes), so the suite outlived the move
+/// from Radzen to MudBlazor (issues 15 and 16) unchanged in what it asks. Every step leaves a full-page screenshot under TestResults/first-hour/&lt;role&gt;/.
 /// The tests share the collection's app: each works on its own new records or on demo records nobody else changes.
 /// </summary>
 [Collection(BrowserCollection.Name)]

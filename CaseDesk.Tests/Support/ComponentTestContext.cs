@@ -2,12 +2,11 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Radzen;
 
 namespace CaseDesk.Tests.Support;
 
 /// <summary>
-/// bUnit with what every CaseDesk component expects: MudBlazor's (and, until issue 16, Radzen's) services, the app's localizer
+/// bUnit with what every CaseDesk component expects: MudBlazor's services, the app's localizer
 /// (English, the keys, unless a test switches culture), loose JS interop and a signed-in user
 /// set through <see cref="Authorization"/>.
 /// </summary>
@@ -18,7 +17,6 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected ComponentTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         Services.AddScoped<CaseDesk.App.Services.UiDialogs>();
         // Without the domain's validators a limit cannot be read; DomainComponentTestContext replaces this with the domain's.

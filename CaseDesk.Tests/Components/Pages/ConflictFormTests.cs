@@ -11,7 +11,6 @@ using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Tests.UseCases.Visits;
 using MudBlazor;
-using Radzen.Blazor;
 
 namespace CaseDesk.Tests.Components.Pages;
 
@@ -49,10 +48,7 @@ public sealed class ConflictFormTests : DomainComponentTestContext
         await host.Find(saveMine ? "[data-testid=conflict-save-mine]" : "[data-testid=conflict-keep-theirs]").ClickAsync(new());
     }
 
-    private static Task Pick<TValue>(IRenderedComponent<RadzenDropDown<TValue>> dropDown, TValue value) =>
-        dropDown.InvokeAsync(() => dropDown.Instance.ValueChanged.InvokeAsync(value));
-
-    /// <summary>The same for a form moved to MudBlazor: sets the select's value as a person's choice would.</summary>
+    /// <summary>Sets a select's value as a person's choice would.</summary>
     private static Task Pick<TValue>(IRenderedComponent<MudSelect<TValue>> select, TValue value) =>
         select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
 
