@@ -35,7 +35,7 @@ public sealed class LibraryPagesTests : DomainComponentTestContext
         var library = Render<Library>();
         library.WaitForAssertion(() => Assert.Equal(title, library.Find("[data-testid=library-title]").TextContent.Trim()));
 
-        await library.Find("[data-testid=read-incident]").ClickAsync(new());
+        var reading = library.Find("[data-testid=read-incident]").ClickAsync(new()); // completes when the dialog closes
 
         dialogs.WaitForAssertion(() => Assert.Contains("Klientas A", dialogs.Find("[data-testid=reading-situation]").TextContent));
         var dialog = dialogs.Find("[role=dialog]");
@@ -45,6 +45,8 @@ public sealed class LibraryPagesTests : DomainComponentTestContext
         Assert.DoesNotContain("Petrai", dialog.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("612", dialog.TextContent);
         Assert.DoesNotContain("Petrai", library.Markup, StringComparison.OrdinalIgnoreCase);
+        await dialogs.Find("[data-testid=close-reading]").ClickAsync(new());
+        await reading.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     [Fact]
