@@ -461,11 +461,12 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await trainer.ScreenshotStepAsync(role, "02-library");
         var row = page.GetByTestId("library-grid").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("library-title").GetByText(released.Title, new() { Exact = true }) }).First;
         await row.GetByTestId("read-incident").ClickAsync();
-        var reading = page.GetByTestId("reading");
-        await Expect(reading.GetByRole(AriaRole.Heading, new() { Name = released.Title })).ToBeVisibleAsync();
+        // Issue 16: the incident opens where the eye is (a dialog over the list), not below the fold.
+        var reading = page.GetByRole(AriaRole.Dialog, new() { Name = released.Title });
+        await Expect(reading.GetByTestId("reading-situation")).ToBeInViewportAsync();
         await trainer.ScreenshotStepAsync(role, "03-incident");
 
-        var shown = await page.GetByRole(AriaRole.Main).InnerTextAsync();
+        var shown = await page.GetByRole(AriaRole.Main).InnerTextAsync() + "\n" + await reading.InnerTextAsync();
         foreach (var name in namesInSource.Append(released.FirstName + " " + released.LastName).Append(released.LastName))
             Assert.DoesNotContain(name, shown, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(trainer.PageErrors);

@@ -29,9 +29,9 @@ public sealed class TrainingFlowTests(BrowserFixture fixture, ITestOutputHelper 
             await page.GetByRole(AriaRole.Link, new() { Name = UiText.Lt("Record an incident") }).First.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/incidents/new$"));
             await Expect(page.GetByTestId("incident-form")).ToBeVisibleAsync();
-            await page.Locator("#WhatHappened").FillAsync($"Laima Stonkienė ({marker}) šaukė ant Astos Petrauskienės ir grasino; Stonkienės telefonas +370 611 22334.");
-            await page.Locator("#HowHandled").FillAsync("Petrauskienė pakvietė kolegą, kalbėjome dviese.");
-            await page.Locator("#OtherNames").FillAsync("Laima Stonkienė");
+            await page.Locator("[name=WhatHappened]").FillAsync($"Laima Stonkienė ({marker}) šaukė ant Astos Petrauskienės ir grasino; Stonkienės telefonas +370 611 22334.");
+            await page.Locator("[name=HowHandled]").FillAsync("Petrauskienė pakvietė kolegą, kalbėjome dviese.");
+            await page.Locator("[name=OtherNames]").FillAsync("Laima Stonkienė");
             await page.GetByTestId("save-incident").ClickAsync();
             await Expect(page).ToHaveURLAsync(BrowserSession.HomeUrl());
             Assert.Empty(caseworker.PageErrors);
@@ -48,11 +48,13 @@ public sealed class TrainingFlowTests(BrowserFixture fixture, ITestOutputHelper 
 
             // Side by side: the source as written, the copy with pseudonyms.
             await Expect(page.GetByTestId("source")).ToContainTextAsync("Laima Stonkienė");
-            var situation = page.Locator("#Situation");
+            var situation = page.Locator("[name=Situation]");
             await Expect(situation).ToHaveValueAsync(new Regex(@"^Asmuo B \(" + marker + @"\) šaukė ant Darbuotojas A ir grasino; Asmuo B telefonas \[telefonas\]\.$"));
             await Expect(page.GetByTestId("people")).ToContainTextAsync("Laima Stonkienė");
-            await page.Locator("#Title").FillAsync(title);
+            await page.Locator("[name=Title]").FillAsync(title);
             await page.GetByTestId("release-copy").ClickAsync();
+            // Release is final for the trainers' eyes: it asks first.
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = UiText.Lt("Release"), Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("copy-status")).ToHaveTextAsync(UiText.Lt(Names.Of(TrainingCopyStatus.Released)));
             await Expect(page.GetByTestId("copy-title")).ToHaveTextAsync(title);
             Assert.Empty(officer.PageErrors);
@@ -69,8 +71,8 @@ public sealed class TrainingFlowTests(BrowserFixture fixture, ITestOutputHelper 
 
             await page.GetByTestId("new-pack").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/training/packs/new$"));
-            await page.Locator("#Title").FillAsync("Sesija " + marker);
-            await page.Locator("#Questions").FillAsync("Kodėl kalbėta dviese (9.6)?");
+            await page.Locator("[name=Title]").FillAsync("Sesija " + marker);
+            await page.Locator("[name=Questions]").FillAsync("Kodėl kalbėta dviese (9.6)?");
             await page.GetByTestId("library-search").FillAsync(marker);
             await Expect(page.GetByTestId("library-title")).ToHaveTextAsync([title]); // the whole list: only this incident once the search applies
             await page.GetByTestId("add-to-pack").ClickAsync();
