@@ -43,6 +43,7 @@ public static class AuditNames
         ["GetComplaint"] = "Open a complaint",
         ["GetComplaintAnalysis"] = "View the complaint analysis",
         ["GetDashboard"] = "View the dashboard",
+        ["GetDashboardCharts"] = "View the dashboard charts",
         ["GetDashboardDetails"] = "Open the records behind a dashboard figure",
         ["GetEmail"] = "Open an e-mail",
         ["GetFeedbackDigests"] = "View past feedback hand-overs",
@@ -52,6 +53,7 @@ public static class AuditNames
         ["GetMyNotifications"] = "View own notifications",
         ["GetMyProfile"] = "View own settings",
         ["GetMyWork"] = "Open My work",
+        ["GetDeskWaitingOn"] = "See whom the desk's complaints wait on",
         ["GetOfficerDesk"] = "Open the officer's desk",
         ["GetPhoneMessage"] = "Open a phone message",
         ["GetRetentionSettings"] = "View the retention settings",
@@ -203,25 +205,25 @@ public static class AuditNames
     public static IReadOnlyList<(string Code, string Name)> AllActions() =>
         Actions.Keys.Select(code => (code, Action(code))).OrderBy(a => a.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
 
-    public static string Kind(AuditKind kind) => DomainText.T(kind switch
+    public static string Kind(AuditKind kind) => kind switch
     {
-        AuditKind.Change => "Data changed",
-        AuditKind.Read => "Data viewed",
-        AuditKind.Denied => "Not allowed for the role",
-        AuditKind.Refused => "Refused by a rule",
+        AuditKind.Change => DomainText.T("Data changed"),
+        AuditKind.Read => DomainText.T("Data viewed"),
+        AuditKind.Denied => DomainText.T("Not allowed for the role"),
+        AuditKind.Refused => DomainText.T("Refused by a rule"),
         _ => kind.ToString(),
-    });
+    };
 
-    public static string Role(string role) => DomainText.T(role switch
+    public static string Role(string role) => role switch
     {
-        Roles.Reception => "Reception",
-        Roles.Caseworker => "Caseworker",
-        Roles.Head => "Head",
-        Roles.QualityOfficer => "Quality officer",
-        Roles.Trainer => "Trainer",
-        Roles.Admin => "Admin",
+        Roles.Reception => DomainText.T("Reception"),
+        Roles.Caseworker => DomainText.T("Caseworker"),
+        Roles.Head => DomainText.T("Head"),
+        Roles.QualityOfficer => DomainText.T("Quality officer"),
+        Roles.Trainer => DomainText.T("Trainer"),
+        Roles.Admin => DomainText.T("Admin"),
         _ => role,
-    });
+    };
 
     /// <summary>Who acted when nobody did: the background jobs and start-up (<see cref="Caller.System"/>).</summary>
     public static string SystemName => DomainText.T("System (automatic job)");

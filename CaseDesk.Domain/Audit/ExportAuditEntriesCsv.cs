@@ -87,7 +87,7 @@ internal sealed class ExportAuditEntriesCsvHandler(CaseDeskDb db) : IRequestHand
     }
 
     /// <summary>The screen's columns, then the stored identifiers for a cross-check.</summary>
-    private static readonly string[] Headers =
+    internal static readonly string[] Headers =
         ["Time (Vilnius)", "Person", "Role", "Action", "Kind", "Record", "Details", "Reason", "Outside the unit",
          "Login", "Request (code)", "Record type (code)", "Record id", "Audit row id"];
 }

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace CaseDesk.Bench;
 
 /// <summary>
-/// Issue 15: how fast each screen of part 1 becomes usable, measured in Debian Chromium against a running app (any branch:
+/// Issues 15 and 16: how fast each screen becomes usable, measured in Debian Chromium against a running app (any branch:
 /// only the shell's contract is used: the sign-in form's #username/#password, main[data-interactive=true], an h1, and the
 /// navigation's links). "Ready" is the moment main says the circuit rendered it and the page's h1 is visible.
 /// Cold: a new tab of a signed-in browser navigates to the page. In-app: a click on the page's link in the navigation.
@@ -18,7 +18,7 @@ internal static class PageSpeedBench
 {
     private const string Usage = """
         pages --url URL [--db PATH] [--pid PID] [--runs 20] [--circuits 20] [--memory-only] [--out FILE]
-            Times every screen of issue 15's part 1 in Chromium against the app at URL (started separately, e.g.
+            Times every screen (issues 15 and 16) in Chromium against the app at URL (started separately, e.g.
             dotnet run --project CaseDesk.App --urls URL on the demo database): cold (new tab, signed in) and in-app
             (a click on its navigation link), median and p95 over --runs; then opens --circuits more signed-in tabs and
             reports the app's resident memory per circuit (PID: the app process, found by its port when omitted).
@@ -42,6 +42,29 @@ internal static class PageSpeedBench
         new("Service standard", "caseworker", "standard", true),
         new("My settings", "caseworker", "settings/me", true),
         new("Letter print", "caseworker", "letters/{letter}/print", false),
+        // Part 2 (issue 16)
+        new("E-mail", "reception", "emails/{email}", false),
+        new("Subject access report", "caseworker", "clients/{client}/subject-access", false),
+        new("Complaints", "quality", "complaints", true),
+        new("Complaint page", "quality", "complaints/{complaint}", false),
+        new("Officer's desk", "quality", "complaints/desk", true),
+        new("Complaint analysis", "head", "complaints/analysis", true),
+        new("Review of the standard", "head", "complaints/review", true),
+        new("Dashboard", "head", "dashboard", true),
+        new("Dashboard details", "head", "dashboard/details?scope=department&window=7d&detail=FinishedClocks", false),
+        new("Wallboard", "head", "wallboard", false),
+        new("Record an incident", "caseworker", "incidents/new", true),
+        new("Incidents for training", "quality", "incidents", true),
+        new("Incident review", "quality", "incidents/{incident}", false),
+        new("Training library", "trainer", "training", true),
+        new("Session pack", "trainer", "training/packs/{pack}", false),
+        new("Session pack print", "trainer", "training/packs/{pack}/print", false),
+        new("Erasure requests", "head", "privacy/erasure", true),
+        new("Retention of personal data", "admin", "privacy/retention", true),
+        new("Users", "admin", "admin/users", true),
+        new("Audit log", "admin", "admin/audit", true),
+        new("Commitment targets", "admin", "settings/targets", true),
+        new("Working calendar", "admin", "settings/calendar", true),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -100,10 +123,12 @@ internal static class PageSpeedBench
         var ids = await IdsAsync(await SignedIn("caseworker"));
         if (database is not null && ids.Letter.StartsWith('{'))
             ids = ids with { Letter = (await FirstLetterAsync(database))?.ToString() ?? ids.Letter };
+        var records = database is null ? new Dictionary<string, string>() : await FirstRecordsAsync(database);
         var rows = new List<(string Name, string Cold, string InApp)>();
         foreach (var screen in Screens)
         {
             var path = screen.Path.Replace("{client}", ids.Client).Replace("{case}", ids.Case).Replace("{letter}", ids.Letter);
+            foreach (var (key, id) in records) path = path.Replace(key, id);
             if (path.Contains('{')) { rows.Add((screen.Name, "no record to open", "")); continue; }
             var context = await SignedIn(screen.User);
             var cold = new List<double>();
@@ -131,7 +156,7 @@ internal static class PageSpeedBench
                     var clock = Stopwatch.StartNew();
                     await link.ClickAsync();
                     await page.WaitForFunctionAsync(
-                        "p => location.pathname === '/' + p && document.querySelector('main[data-interactive=true] h1') && [...document.querySelectorAll('main h1')].some(h => h.offsetParent !== null)",
+                        "p => location.pathname === '/' + p.split('?')[0] && document.querySelector('main[data-interactive=true] h1') && [...document.querySelectorAll('main h1')].some(h => h.offsetParent !== null)",
                         path, new() { PollingInterval = 5, Timeout = 30_000 });
                     if (run > 0) inApp.Add(clock.Elapsed.TotalMilliseconds);
                 }
@@ -218,6 +243,21 @@ internal static class PageSpeedBench
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Domain.Data.CaseDeskDb>();
         return await db.InformationLetters.Select(l => (Guid?)l.Id).FirstOrDefaultAsync();
+    }
+
+    /// <summary>A record of each kind part 2's pages open (the demo data has one of each), read from the app's database.</summary>
+    private static async Task<Dictionary<string, string>> FirstRecordsAsync(string database)
+    {
+        await using var services = BenchHost.Build(database);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Domain.Data.CaseDeskDb>();
+        var found = new Dictionary<string, string>();
+        void Add(string key, Guid? id) { if (id is { } value) found[key] = value.ToString(); }
+        Add("{complaint}", await db.Complaints.Select(c => (Guid?)c.Id).FirstOrDefaultAsync());
+        Add("{email}", await db.EmailEnquiries.Select(e => (Guid?)e.Id).FirstOrDefaultAsync());
+        Add("{incident}", await db.Incidents.Select(i => (Guid?)i.Id).FirstOrDefaultAsync());
+        Add("{pack}", await db.SessionPacks.Select(p => (Guid?)p.Id).FirstOrDefaultAsync());
+        return found;
     }
 
     private static async Task<string?> FirstHrefAsync(IPage page, string selector)

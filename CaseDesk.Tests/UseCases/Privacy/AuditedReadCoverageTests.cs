@@ -30,6 +30,7 @@ public sealed class AuditedReadCoverageTests
         [typeof(ExportComplaintAnalysisCsv)] = "the same counts as a file",
         [typeof(ListStandardReviews)] = "the annual review of the standard: findings and decisions about the service, not about clients",
         [typeof(ListEmployeeCommendations)] = "staff commendations: the employee, why, and a complaint number at most",
+        [typeof(GetDeskWaitingOn)] = "whom the desk's complaints wait on: units and their staff by name, complaint ids, no client's data",
     };
 
     private static readonly Type[] Reads = typeof(DependencyInjection).Assembly.GetTypes()

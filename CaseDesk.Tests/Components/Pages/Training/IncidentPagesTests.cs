@@ -64,8 +64,8 @@ public sealed class IncidentPagesTests : DomainComponentTestContext
         Render<MudPopoverProvider>();
         var form = Render<RecordIncidentPage>();
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("textarea[name=WhatHappened]")));
-        await form.Find("textarea[name=WhatHappened]").InputAsync(new() { Value = "Laima Stonkienė šaukė prie langelio." });
-        await form.Find("textarea[name=OtherNames]").InputAsync(new() { Value = "Laima Stonkienė" });
+        await form.Find("textarea[name=WhatHappened]").ChangeAsync(new() { Value = "Laima Stonkienė šaukė prie langelio." });
+        await form.Find("textarea[name=OtherNames]").ChangeAsync(new() { Value = "Laima Stonkienė" });
 
         await form.Find("form").SubmitAsync();
 
@@ -112,7 +112,7 @@ public sealed class IncidentPagesTests : DomainComponentTestContext
         var dialogs = Render<MudDialogProvider>();
         var notices = Render<MudSnackbarProvider>();
         var page = await ReviewAsync(incident);
-        await page.Find("textarea[name=Situation]").InputAsync(new() { Value = "Jonas Petraitis šaukė." });
+        await page.Find("textarea[name=Situation]").ChangeAsync(new() { Value = "Jonas Petraitis šaukė." });
 
         var releasing = page.Find("[data-testid=release-copy]").ClickAsync(new());
         await AnswerAsync(dialogs, "Check that it names nobody.", "Release");
@@ -128,7 +128,7 @@ public sealed class IncidentPagesTests : DomainComponentTestContext
     {
         var incident = await IncidentAsync();
         var page = await ReviewAsync(incident);
-        await page.Find("input[name=Title]").InputAsync(new() { Value = "" });
+        await page.Find("input[name=Title]").ChangeAsync(new() { Value = "" });
 
         await page.Find("form").SubmitAsync();
 

@@ -94,7 +94,7 @@ public sealed class LibraryPagesTests : DomainComponentTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<SessionPackPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=read-incident]")));
-        await page.Find("input[name=Title]").InputAsync(new() { Value = "Sesija apie konfliktus" });
+        await page.Find("input[name=Title]").ChangeAsync(new() { Value = "Sesija apie konfliktus" });
 
         var reading = page.Find("[data-testid=read-incident]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=choose-reading]")));
