@@ -89,7 +89,7 @@ public sealed partial class ComplaintFlowTests(BrowserFixture fixture, ITestOutp
         await NextStep(page).Locator("textarea[name=Plan]").FillAsync("Šiandien perskambins socialinė darbuotoja, tvarka bus peržiūrėta");
         await TakeStepAsync(page, ComplaintStage.ActionPlanTold);
         await PickAsync(page, NextStep(page).GetByTestId("route-units"), StandardReferenceData.Units[1].NameLt);
-        await page.Keyboard.PressAsync("Escape");
+        await OpenLists.CloseAsync(page);
         await TakeStepAsync(page, ComplaintStage.Routed);
         await PickAsync(page, NextStep(page).GetByTestId("root-cause"), RootCauses.Defaults.Single(r => r.Code == "routing").NameLt);
         await NextStep(page).Locator("textarea[name=Text]").FillAsync("Pranešimai perduodami žodžiu");

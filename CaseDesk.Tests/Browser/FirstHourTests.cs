@@ -18,7 +18,7 @@ namespace CaseDesk.Tests.Browser;
 /// <summary>
 /// Issue 14: the first hour of each role on the app's own demo data, one test per role's main job. Controls are found
 /// only by role, label or data-testid (never by the component library's classes), so the suite outlived the move
-/// from Radzen to MudBlazor (issues 15 and 16) unchanged in what it asks. Every step leaves a full-page screenshot under TestResults/first-hour/&lt;role&gt;/.
+/// to MudBlazor (issues 15 and 16) unchanged in what it asks. Every step leaves a full-page screenshot under TestResults/first-hour/&lt;role&gt;/.
 /// The tests share the collection's app: each works on its own new records or on demo records nobody else changes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -388,7 +388,7 @@ public sealed partial class FirstHourTests(BrowserFixture fixture, ITestOutputHe
         await step.GetByLabel(UiText.Lt("The action plan told to the client")).FillAsync("Šiandien perskambins socialinė darbuotoja");
         await TakeStepAsync(ComplaintStage.ActionPlanTold);
         await PickAsync(page, step.GetByTestId("route-units"), StandardReferenceData.Units[1].NameLt);
-        await page.Keyboard.PressAsync("Escape");
+        await OpenLists.CloseAsync(page);
         await TakeStepAsync(ComplaintStage.Routed);
 
         await PickAsync(page, step.GetByTestId("root-cause"), RootCauses.Defaults.Single(r => r.Code == "routing").NameLt);
