@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Common.Pipeline;
 using CaseDesk.Domain.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -81,10 +82,22 @@ internal sealed class GetMyNotificationsHandler(CaseDeskDb db, CallerContext cal
     public async Task<IReadOnlyList<NotificationRow>> Handle(GetMyNotifications request, CancellationToken ct)
     {
         var me = callers.Caller.UserId;
-        return await db.Notifications.AsNoTracking().Where(n => n.UserId == me && n.ReadAtUtc == null)
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.UserId == me && n.ReadAtUtc == null)
             .OrderByDescending(n => n.CreatedAtUtc).Take(100)
             .Select(n => new NotificationRow(n.Id, n.CreatedAtUtc, n.Text, n.Link)).ToListAsync(ct);
+        // A notice quotes the record it links to: shown only to a reader who may open that record now (a role taken away,
+        // or a legacy owner who never might, sees nothing of it).
+        return rows.Where(n => n.Link is null || ReadOf(n.Link) is { } read && RequestPolicy.Check(read, callers.Caller) is null).ToList();
     }
+
+    /// <summary>The request that reads what a notification links to; null for a link of a kind not listed here, which is then not shown (fail closed).</summary>
+    internal static Type? ReadOf(string link) => link.Split('/')[0] switch
+    {
+        "complaints" => link.Contains('/') ? typeof(Complaints.GetComplaint) : typeof(Complaints.ListComplaints),
+        "cases" => typeof(Cases.GetCase),
+        "clients" => typeof(Clients.GetClient),
+        _ => null,
+    };
 }
 
 [AnyStaff]

@@ -64,6 +64,25 @@ public sealed record ReportActionDone(Guid ActionId) : ICommand<MediatR.Unit>;
 [AllowedRoles(Roles.QualityOfficer, Roles.Head)]
 public sealed record TagComplaint(Guid Id, Guid Version, IReadOnlyList<int> Touchpoints, IReadOnlyList<string> Commitments) : ICommand<Guid>;
 
+/// <summary>
+/// Who may own a corrective or improvement action: whoever may read the complaint (the owner reads the action's text in
+/// "My work" and in notifications) and report the action done. Derived from those requests' [AllowedRoles].
+/// </summary>
+public static class ActionOwners
+{
+    public static IReadOnlyList<string> Roles { get; } = Owners.RolesAllowedAll(typeof(GetComplaint), typeof(ReportActionDone));
+
+    /// <summary>Refuses at the owner field, saying why: "... because the role Trainer may not see complaints and suggestions."</summary>
+    internal static IRuleBuilderOptionsConditions<TRequest, string> MayOwnAction<TRequest>(this IRuleBuilder<TRequest, string> rule, CaseDeskDb db) =>
+        rule.CustomAsync(async (id, context, ct) =>
+        {
+            if (await Owners.WhyNotAsync(db, id, Roles,
+                    roles => T("This employee cannot own the action, because the role {0} may not see complaints and suggestions.", roles),
+                    T("This employee cannot own the action, because an account without a role may not see complaints and suggestions."), ct) is { } why)
+                context.AddFailure(why);
+        });
+}
+
 // Step texts are checked at the field, so an empty box shows under the box; the entity still refuses them on its own.
 
 internal sealed class AcknowledgeComplaintValidator : AbstractValidator<AcknowledgeComplaint>
@@ -126,8 +145,7 @@ internal sealed class PlanCorrectiveActionValidator : AbstractValidator<PlanCorr
     {
         RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
-        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action."))
-            .MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action.")).MayOwnAction(db);
         RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
             .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
     }
@@ -139,8 +157,7 @@ internal sealed class AddImprovementActionValidator : AbstractValidator<AddImpro
     {
         RuleFor(r => r.Description).NotEmpty().WithMessage(_ => T("Describe the corrective action."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
-        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action."))
-            .MustAsync((id, ct) => db.Users.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action.")).MayOwnAction(db);
         RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
             .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
     }

@@ -1,6 +1,7 @@
 using CaseDesk.Domain.Cases;
 using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Common.Pipeline;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
@@ -52,26 +53,33 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
     public async Task<IReadOnlyList<WorkItem>> Handle(GetMyWork request, CancellationToken ct)
     {
         var me = callers.Caller.UserId;
+        bool May(WorkKind kind) => RequestPolicy.Check(ReadOf(kind), callers.Caller) is null;
         var horizon = clock.GetUtcNow().UtcDateTime + CasesDueHorizon;
         var items = new List<WorkItem>();
 
-        items.AddRange((await db.PhoneMessages.AsNoTracking().Where(m => m.AddresseeUserId == me && m.CalledBackAtUtc == null)
-                .Select(m => new { m.Id, m.CallerName, m.Phone, m.Message, m.ClientId, m.CaseId, m.CalledAtUtc }).ToListAsync(ct))
-            .Select(m => new WorkItem(WorkKind.CallBack, m.Id, Join(m.CallerName, m.Phone), Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
+        // Each kind only for a caller who may read it: an owner whose role no longer may (or never might, a legacy row) sees nothing of it.
+        if (May(WorkKind.CallBack))
+            items.AddRange((await db.PhoneMessages.AsNoTracking().Where(m => m.AddresseeUserId == me && m.CalledBackAtUtc == null)
+                    .Select(m => new { m.Id, m.CallerName, m.Phone, m.Message, m.ClientId, m.CaseId, m.CalledAtUtc }).ToListAsync(ct))
+                .Select(m => new WorkItem(WorkKind.CallBack, m.Id, Join(m.CallerName, m.Phone), Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
 
-        items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
-                .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
-            .Select(e => new WorkItem(WorkKind.EmailReply, e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
+        if (May(WorkKind.EmailReply))
+            items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
+                    .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
+                .Select(e => new WorkItem(WorkKind.EmailReply, e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
 
-        items.AddRange(await db.Promises.AsNoTracking().Where(p => p.OwnerUserId == me && p.DoneAtUtc == null)
-            .Select(p => new WorkItem(WorkKind.Promise, p.Id, p.Text, null, p.ClientId, p.CaseId, p.DueAtUtc)).ToListAsync(ct));
+        if (May(WorkKind.Promise))
+            items.AddRange(await db.Promises.AsNoTracking().Where(p => p.OwnerUserId == me && p.DoneAtUtc == null)
+                .Select(p => new WorkItem(WorkKind.Promise, p.Id, p.Text, null, p.ClientId, p.CaseId, p.DueAtUtc)).ToListAsync(ct));
 
-        items.AddRange((await db.InformationLetters.AsNoTracking().Where(l => l.CreatedByUserId == me && l.SentAtUtc == null)
-                .Select(l => new { l.Id, l.Subject, l.ClientId, l.CaseId, l.RequestedAtUtc }).ToListAsync(ct))
-            .Select(l => new WorkItem(WorkKind.Letter, l.Id, l.Subject, null, l.ClientId, l.CaseId, l.RequestedAtUtc + LetterWithin)));
+        if (May(WorkKind.Letter))
+            items.AddRange((await db.InformationLetters.AsNoTracking().Where(l => l.CreatedByUserId == me && l.SentAtUtc == null)
+                    .Select(l => new { l.Id, l.Subject, l.ClientId, l.CaseId, l.RequestedAtUtc }).ToListAsync(ct))
+                .Select(l => new WorkItem(WorkKind.Letter, l.Id, l.Subject, null, l.ClientId, l.CaseId, l.RequestedAtUtc + LetterWithin)));
 
+        var mayVisit = May(WorkKind.Visit);
         var visits = await db.HomeVisits.AsNoTracking()
-            .Where(v => v.CaseworkerUserId == me && (v.Status == VisitStatus.Offered || v.Status == VisitStatus.Agreed))
+            .Where(v => mayVisit && v.CaseworkerUserId == me && (v.Status == VisitStatus.Offered || v.Status == VisitStatus.Agreed))
             .Select(v => new { v.Id, v.Purpose, v.ClientId, v.CaseId, v.Status, v.OfferedAtUtc, v.AgreedStartUtc, v.ArrivedAtUtc }).ToListAsync(ct);
         // Arrived, the visit is still to record, but its punctuality clock has finished (met or missed): not overdue twice.
         var arrived = visits.Where(v => v.ArrivedAtUtc is not null).Select(v => v.Id).ToHashSet();
@@ -79,17 +87,19 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
             ? new WorkItem(WorkKind.VisitToAgree, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.OfferedAtUtc + VisitOfferedWithin)
             : new WorkItem(WorkKind.Visit, v.Id, v.Purpose, null, v.ClientId, v.CaseId, v.AgreedStartUtc!.Value)));
 
-        items.AddRange((await db.Cases.AsNoTracking()
-                .Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed && c.DueAtUtc <= horizon)
-                .OrderBy(c => c.DueAtUtc).Take(50)
-                .Select(c => new { c.Id, c.Number, c.ServiceRequested, c.ClientId, c.DueAtUtc }).ToListAsync(ct))
-            .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, Join(c.Number, c.ServiceRequested), null, c.ClientId, c.Id, c.DueAtUtc)));
+        if (May(WorkKind.CaseDue))
+            items.AddRange((await db.Cases.AsNoTracking()
+                    .Where(c => c.AssignedToUserId == me && c.Status != CaseStatus.Closed && c.DueAtUtc <= horizon)
+                    .OrderBy(c => c.DueAtUtc).Take(50)
+                    .Select(c => new { c.Id, c.Number, c.ServiceRequested, c.ClientId, c.DueAtUtc }).ToListAsync(ct))
+                .Select(c => new WorkItem(WorkKind.CaseDue, c.Id, Join(c.Number, c.ServiceRequested), null, c.ClientId, c.Id, c.DueAtUtc)));
 
-        items.AddRange((await db.CorrectiveActions.AsNoTracking()
-                .Where(a => a.OwnerUserId == me).Where(Overdue.ActionOpenForOwner)
-                .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a.Id, a.Description, a.DeadlineUtc, ComplaintId = c.Id, c.Number })
-                .ToListAsync(ct))
-            .Select(a => new WorkItem(WorkKind.CorrectiveAction, a.Id, Shorten(a.Description), a.Number, null, null, a.DeadlineUtc, ComplaintId: a.ComplaintId)));
+        if (May(WorkKind.CorrectiveAction))
+            items.AddRange((await db.CorrectiveActions.AsNoTracking()
+                    .Where(a => a.OwnerUserId == me).Where(Overdue.ActionOpenForOwner)
+                    .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a.Id, a.Description, a.DeadlineUtc, ComplaintId = c.Id, c.Number })
+                    .ToListAsync(ct))
+                .Select(a => new WorkItem(WorkKind.CorrectiveAction, a.Id, Shorten(a.Description), a.Number, null, null, a.DeadlineUtc, ComplaintId: a.ComplaintId)));
 
         // Matches IX_ResponseClocks_OpenByOwner.
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,6 +113,19 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
                 : item with { Status = item.DueAtUtc < now ? ClockStatus.Breached : item.DueAtUtc < now + AtRiskWithin ? ClockStatus.AtRisk : ClockStatus.OnTrack })
             .OrderBy(i => i.DueAtUtc).ToList();
     }
+
+    /// <summary>The request that reads an item of the kind: whoever may not run it does not see the item's text in "My work" either.</summary>
+    internal static Type ReadOf(WorkKind kind) => kind switch
+    {
+        WorkKind.CallBack => typeof(PhoneMessages.GetPhoneMessage),
+        WorkKind.EmailReply => typeof(GetEmail),
+        WorkKind.Promise => typeof(Clients.GetClient),
+        WorkKind.Letter => typeof(Letters.GetLetter),
+        WorkKind.VisitToAgree or WorkKind.Visit => typeof(GetVisit),
+        WorkKind.CaseDue => typeof(GetCase),
+        WorkKind.CorrectiveAction => typeof(GetComplaint),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     private static ClockKind? ClockKindOf(WorkKind kind) => kind switch
     {
