@@ -15,7 +15,8 @@ namespace CaseDesk.Tests.UseCases.Privacy;
 /// docs/access.md holds the role matrix: one row per request type of the domain, grouped by feature. This test
 /// runs every request type as every role (and as an account with no role) through the real pipeline and checks
 /// the answer against the document's row, so the document, the [AllowedRoles] declarations and the enforcement
-/// cannot drift apart. A request added later fails here until its row is added.
+/// cannot drift apart. A request added later fails here until its row is added. What an allowed request may *return* to a role
+/// without access to clients' data is checked by <see cref="TrainerSeesNoPersonalDataTests"/>.
 /// </summary>
 public sealed partial class RoleMatrixTests : IAsyncLifetime
 {
