@@ -105,6 +105,26 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
     }
 
     [Fact]
+    public async Task The_owner_list_offers_only_staff_who_may_see_the_complaint_not_a_trainer_or_the_administrator()
+    {
+        var trainer = await Database.CreateUserAsync("treneris", Roles.Trainer);
+        var admin = await Database.CreateUserAsync("adminas", Roles.Admin);
+        var id = await Database.RegisterFeedbackAsync(officer);
+        await Database.TakeToAsync(id, ComplaintStage.RootCauseFound, officer, asta);
+        var page = Open(id);
+
+        var owner = page.FindComponent<MudSelect<string>>();
+        await owner.InvokeAsync(() => owner.Instance.OpenMenu());
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindComponents<MudSelectItem<string>>()), Patience);
+        var offered = page.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
+        Assert.Contains(asta.UserId, offered);
+        Assert.Contains(officer.UserId, offered);
+        Assert.DoesNotContain(trainer.UserId, offered);
+        Assert.DoesNotContain(admin.UserId, offered);
+    }
+
+    [Fact]
     public async Task A_refused_step_says_why_on_the_page()
     {
         var id = await Database.RegisterFeedbackAsync(officer);
