@@ -68,7 +68,11 @@ internal static class CaseAssignees
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
         if (roles.Count == 0)
             throw new RequestValidationException(new Dictionary<string, string[]> { ["AssignToUserId"] = [T("Unknown employee.")] });
+        // Narrower than who may read a case (GetCase): administering one is the caseworker's or the head's job.
         if (!roles.Contains(Roles.Caseworker) && !roles.Contains(Roles.Head))
-            throw new DomainRefusalException(T("The case cannot be given to this employee, because only caseworkers and heads administer cases."));
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["AssignToUserId"] = [T("The case cannot be given to this employee, because only caseworkers and heads administer cases.")],
+            });
     }
 }

@@ -45,13 +45,13 @@ internal static class StaffRouting
     public static Task<bool> UserExistsAsync(CaseDeskDb db, string? userId, CancellationToken ct) =>
         db.Users.AnyAsync(u => u.Id == userId, ct);
 
-    /// <summary>Refuses, with <paramref name="because"/>, when the user holds none of <paramref name="roles"/>.</summary>
-    public static async Task EnsureHoldsAnyAsync(CaseDeskDb db, string userId, IReadOnlyList<string> roles, string because, CancellationToken ct)
+    /// <summary>Refuses at <paramref name="field"/> (the owner field), with <paramref name="because"/>, when the user holds none of <paramref name="roles"/>.</summary>
+    public static async Task EnsureHoldsAnyAsync(CaseDeskDb db, string userId, IReadOnlyList<string> roles, string field, string because, CancellationToken ct)
     {
         var held = await db.UserRoles.Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
         if (!held.Any(roles.Contains))
-            throw new DomainRefusalException(because);
+            throw new RequestValidationException(new Dictionary<string, string[]> { [field] = [because] });
     }
 
     public static Task<string?> NameOfAsync(CaseDeskDb db, string? userId, CancellationToken ct) =>

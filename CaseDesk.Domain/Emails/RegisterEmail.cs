@@ -17,13 +17,13 @@ public sealed record RegisterEmail(
     DateTime ReceivedAtUtc, string FromAddress, string? FromName, string? Subject, string Body,
     Guid? ClientId = null, Guid? CaseId = null, string? AssignToUserId = null) : ICommand<Guid>;
 
-/// <summary>Who can be given an e-mail to answer: the roles that may reply.</summary>
+/// <summary>Who can be given an e-mail to answer: the roles that may read it and reply (their [AllowedRoles], not a list of their own).</summary>
 internal static class EmailStaff
 {
-    public static readonly IReadOnlyList<string> Roles = [Common.Roles.Reception, Common.Roles.Caseworker, Common.Roles.Head];
+    public static readonly IReadOnlyList<string> Roles = Owners.RolesAllowedAll(typeof(GetEmail), typeof(ReplyToEmail));
 
     public static Task EnsureCanAnswerAsync(CaseDeskDb db, string userId, CancellationToken ct) =>
-        StaffRouting.EnsureHoldsAnyAsync(db, userId, Roles,
+        StaffRouting.EnsureHoldsAnyAsync(db, userId, Roles, nameof(AssignEmail.AssignToUserId),
             T("The e-mail cannot be given to this employee, because only reception, caseworkers and heads answer e-mails."), ct);
 }
 

@@ -18,13 +18,13 @@ public sealed record TakePhoneMessage(
     DateTime CalledAtUtc, string CallerName, string? Organisation, string? Position, string Phone, string Message,
     string AddresseeUserId, Guid? ClientId = null, Guid? CaseId = null) : ICommand<Guid>;
 
-/// <summary>Who can be asked to call back: the staff who work with clients.</summary>
+/// <summary>Who can be asked to call back: the staff who may read the message and log the call-back (their [AllowedRoles]).</summary>
 internal static class CallBackStaff
 {
-    public static readonly IReadOnlyList<string> Roles = Common.Roles.ClientStaff;
+    public static readonly IReadOnlyList<string> Roles = Owners.RolesAllowedAll(typeof(GetPhoneMessage), typeof(LogCallBack));
 
     public static Task EnsureCanCallBackAsync(CaseDeskDb db, string userId, CancellationToken ct) =>
-        StaffRouting.EnsureHoldsAnyAsync(db, userId, Roles,
+        StaffRouting.EnsureHoldsAnyAsync(db, userId, Roles, nameof(TakePhoneMessage.AddresseeUserId),
             T("The message cannot be addressed to this employee, because only staff who work with clients can call a client back."), ct);
 }
 

@@ -61,9 +61,10 @@ public sealed class CaseTests : IAsyncLifetime
         var id = await database.OpenCaseAsync(reception, client);
         var seen = await database.Send(new GetCase(id), reception);
 
-        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new AssignCase(id, seen.Version, reception.UserId, null), reception));
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(new AssignCase(id, seen.Version, reception.UserId, null), reception));
 
-        Assert.Contains("because only caseworkers and heads", refusal.Because);
+        // At the owner field, saying why.
+        Assert.Contains("because only caseworkers and heads", Assert.Single(refusal.Errors[nameof(AssignCase.AssignToUserId)]));
         Assert.Equal(CaseStatus.Registered, (await database.Send(new GetCase(id), reception)).Status);
     }
 

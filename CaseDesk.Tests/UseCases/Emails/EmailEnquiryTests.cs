@@ -200,8 +200,8 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
         var id = await RegisterAsync(assignTo: asta.UserId);
         var email = await GetAsync(id);
 
-        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new AssignEmail(id, email.Version, trainer.UserId), reception));
-        Assert.Contains("because only reception, caseworkers and heads answer e-mails", refusal.Because);
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => database.Send(new AssignEmail(id, email.Version, trainer.UserId), reception));
+        Assert.Contains("because only reception, caseworkers and heads answer e-mails", Assert.Single(refusal.Errors[nameof(AssignEmail.AssignToUserId)]));
 
         await database.Send(new AssignEmail(id, email.Version, tomas.UserId), reception);
         Assert.Empty(await database.Send(new GetMyWork(), asta));

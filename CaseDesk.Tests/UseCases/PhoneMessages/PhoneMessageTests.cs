@@ -107,8 +107,8 @@ public sealed class PhoneMessageTests : IAsyncLifetime
 
         var unknown = await Assert.ThrowsAsync<RequestValidationException>(() => TakeAsync("no-such-user"));
         Assert.Equal(["Unknown employee."], unknown.Errors[nameof(TakePhoneMessage.AddresseeUserId)]);
-        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => TakeAsync(trainer.UserId));
-        Assert.Contains("because only staff who work with clients can call a client back", refusal.Because);
+        var refusal = await Assert.ThrowsAsync<RequestValidationException>(() => TakeAsync(trainer.UserId));
+        Assert.Contains("because only staff who work with clients can call a client back", Assert.Single(refusal.Errors[nameof(TakePhoneMessage.AddresseeUserId)]));
         Assert.Equal(0, await database.ReadAsync(db => db.PhoneMessages.CountAsync()));
     }
 
