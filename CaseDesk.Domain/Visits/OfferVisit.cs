@@ -23,7 +23,7 @@ internal sealed class OfferVisitValidator : AbstractValidator<OfferVisit>
             .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
         RuleFor(r => r.CaseworkerUserId)
             .MustAsync((id, ct) => VisitStaff.CanVisitAsync(db, id!, ct)).When(r => !string.IsNullOrEmpty(r.CaseworkerUserId))
-            .WithMessage(_ => T("Choose a caseworker or a head."));
+            .WithMessage(_ => T("Choose a caseworker or a head, because only they make home visits."));
     }
 }
 
