@@ -32,7 +32,7 @@ public static partial class AnonymizerCorpus
 
         N("N004", "phone-bare", C("Violeta", "Mikalauskienė", "+370 698 20417", "violeta.mik@gmail.com", "Ateities g. 17-3, Panevėžys", "1983-06-30", true),
             E("Dainius Mockus"), [],
-            "Violeta Mikalauskienė paliko žinutę, kad jos numeris pasikeitė, ir padiktavo 698 20417. Antrą kartą ji nurodė 69820417, o laiške parašė 698-20-417.",
+            "Violeta Mikalauskienė paliko žinutę, kad jai niekas neperskambina, ir padiktavo 698 20417. Antrą kartą ji nurodė 69820417, o laiške parašė 698-20-417.",
             "Dainius Mockus perskambino numeriu (698) 20 417 ir patvirtino, kad numeris tas pats kaip kortelėje: 6 98 20 417.",
             "Klientei išsiųstas patvirtinimas, kad kontaktas atnaujintas.",
             ["family:Violeta Mikalauskienė", "phone-bare:698 20417", "phone-bare:69820417", "phone-bare:698-20-417", "phone-bare:(698) 20 417",
@@ -201,7 +201,7 @@ public static partial class AnonymizerCorpus
 
         N("N025", "phone-bare", C("Danutė", "Bagdonienė", "861577203", "danute.bagdoniene@gmail.com", "Pievų g. 11, Kėdainiai", "1964-04-04", false),
             E("Ieva Stankutė"), ["Marius Bagdonas"],
-            "Danutė Bagdonienė skundėsi, kad sūnus Marius Bagdonas skambino jai iš darbuotojos telefono. Ji padiktavo savo numerį 615 77 203.",
+            "Danutė Bagdonienė skundėsi, kad sūnus Marius Bagdonas kažkaip gavo darbuotojos tarnybinį numerį ir skambina ten motinos vardu. Ji padiktavo savo numerį 615 77 203.",
             "Stankutė patikrino: klientės numeris kortelėje 615-77-203, o Ievos Stankutės tarnybinis telefonas 611 23457 klientams neduodamas.",
             "Mariui Bagdonui paaiškinta, kad darbuotojų telefonai asmeniniams reikalams nenaudojami; klientės numeris 61577203 patikrintas.",
             ["family:Danutė Bagdonienė", "name:Marius Bagdonas", "phone-bare:615 77 203", "name:Stankutė", "phone-bare:615-77-203", "name:Ievos Stankutės",

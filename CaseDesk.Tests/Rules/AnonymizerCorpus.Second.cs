@@ -74,7 +74,7 @@ public static partial class AnonymizerCorpus
         N("N047", "phone-bare", C("Roma", "Sinkevičienė", "+370 626 71330", "roma.sinkeviciene@gmail.com", "Vilties g. 3, Kaišiadorys", "1972-02-02", false),
             E("Rima Lukoševičienė"), [],
             "Roma Sinkevičienė paliko balso žinutę: „Skambinkit 626 713 30, būsiu namie.“ Kitą dieną ji rašė, kad numeris 626-713-30 neveikia.",
-            "Rima Lukoševičienė skambino 6267 1330 ir Rimos Lukoševičienės tarnybiniu 655 30271.",
+            "Rima Lukoševičienė skambino 6267 1330 iš tarnybinio telefono 655 30271; klientė vėliau sakė, kad Rimos Lukoševičienės numerio nepažino.",
             "Klientė atsiliepė antru bandymu; numeris 626 71 330 patvirtintas.",
             ["family:Roma Sinkevičienė", "phone-bare:626 713 30", "phone-bare:626-713-30", "name:Rima Lukoševičienė", "phone-bare:6267 1330",
              "name:Rimos Lukoševičienės", "phone-bare:655 30271", "phone-bare:626 71 330"]),

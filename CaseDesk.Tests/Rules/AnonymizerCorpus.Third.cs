@@ -1,6 +1,6 @@
 namespace CaseDesk.Tests.Rules;
 
-/// <summary>Narratives 77-114: the classes again in other mixes, several per text.</summary>
+/// <summary>Narratives 77-118: the classes again in other mixes, several per text.</summary>
 public static partial class AnonymizerCorpus
 {
     private static readonly CorpusNarrative[] Third =
@@ -23,7 +23,7 @@ public static partial class AnonymizerCorpus
         N("N079", "phone-bare", C("Evelina", "Bartkienė", "+370 650 19283", "evelina.bartkiene@gmail.com", "Geležinkelio g. 4-8, Kėdainiai", "1991-12-03", false),
             E("Ieva Stankutė"), [],
             "Evelina Bartkienė laiške paprašė skambinti tik į 650 192 83, nes kitu numeriu naudojasi vyras. Pokalbyje ji pakartojo 650-19-283.",
-            "Stankutė pažymėjo, kad skambinama tik 6501 9283; skambučių žurnale klaidingai įrašyta 65019283.",
+            "Stankutė pažymėjo, kad skambinama tik 6501 9283; skambučių žurnale numeris įrašytas kaip 65019283.",
             "Numeris 650 19 283 pažymėtas kaip saugus kontaktas.",
             ["family:Evelina Bartkienė", "phone-bare:650 192 83", "phone-bare:650-19-283", "name:Stankutė", "phone-bare:6501 9283", "phone-bare:65019283",
              "phone-bare:650 19 283"]),
@@ -298,5 +298,36 @@ public static partial class AnonymizerCorpus
             "Lukoševičienė paaiškino Rūtelei, kad be dukters sutikimo informacija neteikiama; Aistutei patvirtinta, kad jos duomenys saugomi.",
             "Aistutės sutikimo nėra; Rūtelė informuota raštu.",
             ["family:Aistė Dapkutė", "dim:Aistutę", "dim:Aistutė", "name:Lukoševičienė", "dim:Rūtelei", "dim:Aistutei", "dim:Aistutės", "dim:Rūtelė"]),
+
+        N("N115", "family", C("Albinas", "Rimkevičius", "+370 648 20731", "albinas.rimkevicius@gmail.com", "Vilniaus g. 90-3, Kėdainiai", "1978-03-09", false, "Daiva Rimkevičienė/sutuoktinė", "Tomas Rimkevičius/sūnus"),
+            E("Dainius Mockus"), [],
+            "Kaimynai pranešė, kad Rimkevičių bute kas vakarą triukšmas ir girdėti vaiko verksmas. Socialinė darbuotoja nuvyko pas Rimkevičius po pietų.",
+            "Dainius Mockus kalbėjosi su Rimkevičiais abiem kartu; Rimkevičiams pasiūlyta šeimos konsultanto pagalba.",
+            "Albino Rimkevičiaus šeima sutiko su planu.",
+            ["family:Rimkevičių", "family:Rimkevičius", "name:Dainius Mockus", "family:Rimkevičiais", "family:Rimkevičiams", "name:Albino Rimkevičiaus"],
+            "Kliento A"),
+
+        N("N116", "ascii", C("Žilvinas", "Čeponis", "+370 612 33871", "zilvinas.ceponis@gmail.com", "Šermukšnių g. 4, Elektrėnai", "1981-07-04", false),
+            E("Evaldas Urbonas"), [],
+            "Klientas atsiuntė SMS: „Sveiki, cia Zilvinas Ceponis, gim. 1981-07-04, prasau perskambinti 612 33 871, Zilvinui niekas neatsako.“ Tai jau trečia tokia žinutė.",
+            "Evaldas Urbonas perskambino Zilvinui Ceponiui ir paaiškino, kodėl vėluoja atsakymas.",
+            "Zilvino Ceponio klausimas išspręstas.",
+            ["ascii:Zilvinas Ceponis", "birth:1981-07-04", "phone-bare:612 33 871", "ascii:Zilvinui", "name:Evaldas Urbonas", "ascii:Zilvinui Ceponiui",
+             "ascii:Zilvino Ceponio"]),
+
+        N("N117", "birth", C("Vanda", "Marcinkevičienė", "+370 677 40912", "vanda.marcinkeviciene@gmail.com", "Kalno g. 7, Ariogala", "1953-04-23", false),
+            [], [],
+            "Vanda Marcinkevičienė pasakė, kad gimė 1953-iaisiais, balandžio 23-iąją, o pažymoje parašyta 1953 IV 23. Ji supyko, kad registratorė garsiai perskaitė datą.",
+            "Darbuotoja sutikrino: kortelėje 23.04.53, t. y. 1953 m. balandžio 23 d.; atsiprašė už garsų skaitymą.",
+            "Vandai Marcinkevičienei išduota nauja pažyma.",
+            ["family:Vanda Marcinkevičienė", "birth:balandžio 23-iąją", "birth:1953 IV 23", "birth:23.04.53", "birth:1953 m. balandžio 23 d.",
+             "family:Vandai Marcinkevičienei"]),
+
+        N("N118", "dim", C("Danutė", "Lukšienė", "+370 686 20543", "danute.luksiene@gmail.com", "Žiedų g. 2, Šalčininkai", "1949-09-01", false, "Ona Lukšytė/anūkė"),
+            E("Ieva Stankutė"), [],
+            "Danutė Lukšienė atėjo su anūke ir vis vadino ją Onytėle. Onelė bijojo likti viena laukiamajame.",
+            "Ieva Stankutė pasiūlė Onytėlei piešti, kol močiutė pildė prašymą; Onelei duota vandens.",
+            "Onytėlės močiutės prašymas priimtas.",
+            ["family:Danutė Lukšienė", "dim:Onytėle", "dim:Onelė", "name:Ieva Stankutė", "dim:Onytėlei", "dim:Onelei", "dim:Onytėlės"]),
     ];
 }
