@@ -49,7 +49,7 @@ public sealed partial class Anonymizer
         public string Letter { get; } = letter;
 
         /// <summary>Folded form → the forms written that way (own forms, diminutives, and the family's surnames).</summary>
-        public Dictionary<string, List<(NameForm Form, bool Own)>> Forms { get; } = [];
+        public Dictionary<string, List<(NameForm Form, bool Own, int Part)>> Forms { get; } = [];
         public HashSet<char> Initials { get; } = [];
     }
 
@@ -79,25 +79,27 @@ public sealed partial class Anonymizer
                 continue;
             var code = LetterOf(letter++);
             var person = new Person($"{RoleForms(linked.Role)[0]} {code}", linked.Role, code);
-            var own = new List<NameForm>();
-            var family = new List<NameForm>();
+            var own = new List<(NameForm Form, int Part)>();
+            var family = new List<(NameForm Form, int Part)>();
             for (var i = 0; i < tokens.Count; i++)
             {
+                var part = i;
                 var isSurname = tokens.Count > 1 && i == tokens.Count - 1;
-                own.AddRange(LithuanianNames.Paradigm(tokens[i]));
+                own.AddRange(LithuanianNames.Paradigm(tokens[i]).Select(f => (f, part)));
                 if (isSurname)
-                    family.AddRange(LithuanianNames.FamilyForms(tokens[i]));
+                    family.AddRange(LithuanianNames.FamilyForms(tokens[i]).Select(f => (f, part)));
                 else
-                    own.AddRange(LithuanianNames.Diminutives(tokens[i]));
+                    own.AddRange(LithuanianNames.Diminutives(tokens[i]).Select(f => (f, part)));
                 person.Initials.Add(TextFold.Fold(tokens[i][0]));
             }
-            var ownWritten = own.Select(f => f.Form).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var (form, isOwn) in own.Select(f => (f, true)).Concat(family.Where(f => !ownWritten.Contains(f.Form)).Select(f => (f, false))))
+            var ownWritten = own.Select(f => f.Form.Form).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var (form, part, isOwn) in own.Select(f => (f.Form, f.Part, true))
+                         .Concat(family.Where(f => !ownWritten.Contains(f.Form.Form)).Select(f => (f.Form, f.Part, false))))
             {
                 var key = TextFold.Fold(form.Form);
                 if (!person.Forms.TryGetValue(key, out var list))
                     person.Forms[key] = list = [];
-                list.Add((form with { Form = form.Form.ToLowerInvariant() }, isOwn));
+                list.Add((form with { Form = form.Form.ToLowerInvariant() }, isOwn, part));
             }
             var index = this.people.Count;
             foreach (var key in person.Forms.Keys)
@@ -165,7 +167,10 @@ public sealed partial class Anonymizer
             : m.Value);
         result = BandThenBirthdayPattern().Replace(result, m => m.Groups["band"].Value + m.Groups["gap"].Value.TrimEnd());
         result = BirthdayThenBandPattern().Replace(result, "${band}");
-        result = AddressPattern().Replace(result, m => Replace(m.Value, AddressLabel, RedactionKind.Address));
+        // A street named after a ruler or writer, without a house number ("Gedimino prospekte"), points at nobody.
+        result = AddressPattern().Replace(result, m => !m.Value.Any(char.IsDigit) && NameLookalikes.HistoricalForms.Contains(TextFold.Fold(m.Value.Split(' ')[0]))
+            ? m.Value
+            : Replace(m.Value, AddressLabel, RedactionKind.Address));
         result = AgePattern().Replace(result, m => Replace(m.Groups["age"].Value, Band(int.Parse(m.Groups["age"].Value, CultureInfo.InvariantCulture)), RedactionKind.Age) + m.Groups["rest"].Value);
         return people.Count == 0 ? result : ReplaceNames(result);
     }
@@ -307,10 +312,11 @@ public sealed partial class Anonymizer
             capitals &= !char.IsLower(ch);
         if (capitals)
             return false;
-        // Another of the person's names near it (the surname, not the same ordinary word again) makes it the person.
+        // Another of the person's names near it (the surname, not the same name again) makes it the person.
+        var parts = person.Forms[token.Key].Select(f => f.Part).ToHashSet();
         for (var k = Math.Max(0, t - 3); k <= Math.Min(tokens.Count - 1, t + 3); k++)
-            if (k != t && tokens[k].End - tokens[k].Start > 1 && person.Forms.ContainsKey(tokens[k].Key)
-                && !NameLookalikes.OrdinaryForms.Contains(tokens[k].Key))
+            if (k != t && tokens[k].End - tokens[k].Start > 1 && person.Forms.TryGetValue(tokens[k].Key, out var near)
+                && near.Any(f => !parts.Contains(f.Part)))
                 return false;
         var previous = t > 0 ? tokens[t - 1].Key : "";
         var next = t + 1 < tokens.Count ? tokens[t + 1].Key : "";
@@ -323,7 +329,11 @@ public sealed partial class Anonymizer
                 if (t - at >= 0 && t - at + place.Length <= tokens.Count
                     && Enumerable.Range(0, place.Length).All(i => tokens[t - at + i].Key.StartsWith(place[i], StringComparison.Ordinal)))
                     return true;
-        if (NameLookalikes.IsRulerWord(next) || NameLookalikes.IsSaintWord(previous) || previous.StartsWith("herb", StringComparison.Ordinal))
+        if (NameLookalikes.IsRulerWord(next) || NameLookalikes.IsSaintWord(previous) || NameLookalikes.IsLegendWord(previous)
+            || previous.StartsWith("herb", StringComparison.Ordinal))
+            return true;
+        // "Liepos mėnesį": the month, not Liepa.
+        if (MonthNames.Split('|').Contains(token.Key) && next.StartsWith("men", StringComparison.Ordinal))
             return true;
         var genitive = person.Forms[token.Key].Any(f => f.Form.Case == NameCase.Genitive);
         if (!genitive)
@@ -365,7 +375,7 @@ public sealed partial class Anonymizer
         var plural = options.All(o => o.Plural);
         options = [.. options.Where(o => o.Plural == plural)];
         var cases = options.Select(o => o.Case).ToHashSet();
-        if (before is { } b && text.AsSpan(b.End, spanStart - b.End).IsWhiteSpace() && PrepositionCase(b.Key) is { } hinted && cases.Contains(hinted))
+        if (PrepositionBefore(text, before, spanStart) is { } hinted && cases.Contains(hinted))
             return (hinted, plural, own);
         // A nominative (or a vocative, which reads as one) first: "Petraitiene atėjo" typed without its ė. Then the form
         // written exactly so ("Petraiti" is the vocative), then any form that folds to it.
@@ -374,6 +384,24 @@ public sealed partial class Anonymizer
         var last = text[mention[^1].Start..mention[^1].End].ToLowerInvariant();
         var exact = options.Where(o => o.Form == last).Select(o => o.Case).ToHashSet();
         return (CasePriority.First(c => exact.Count > 0 ? exact.Contains(c) : cases.Contains(c)), plural, own);
+    }
+
+    /// <summary>The case a preposition right before the mention governs, also across one lower-case word ("su kaimyne Lina").</summary>
+    private static NameCase? PrepositionBefore(string text, Token? before, int spanStart)
+    {
+        if (before is not { } b || !text.AsSpan(b.End, spanStart - b.End).IsWhiteSpace())
+            return null;
+        if (PrepositionCase(b.Key) is { } direct)
+            return direct;
+        if (!char.IsLower(text[b.Start]) || b.Start < 2)
+            return null;
+        var at = b.Start - 1;
+        while (at >= 0 && char.IsWhiteSpace(text[at]))
+            at--;
+        var end = at + 1;
+        while (at >= 0 && char.IsLetter(text[at]))
+            at--;
+        return end - at > 1 && end < b.Start ? PrepositionCase(TextFold.Fold(text[(at + 1)..end])) : null;
     }
 
     private static NameCase? PrepositionCase(string folded) => folded switch

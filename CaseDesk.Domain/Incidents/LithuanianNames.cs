@@ -109,6 +109,9 @@ public static class LithuanianNames
                 yield return word[..^1];
             else if (ending is "ijus" or "ius" or "ias")
                 yield return word[..^2];
+            // Austėj-a → Aust-ytė, Gabij-a → Gab-ytė, Marij-a → Mar-ytė: the pet forms drop the -ėj-/-ij- too.
+            if (ending is "ija" or "a" && lower.Length > 4 && lower[^2] == 'j' && "aeėiy".Contains(lower[^3]))
+                yield return word[..^3];
             yield break;
         }
     }

@@ -40,7 +40,7 @@ internal static class NameLookalikes
         "universitet", "klinik", "ligonin", "gimnazij", "progimnazij", "mokykl", "baznyc", "aikst", "gatv", "prospekt", "park",
         "tilt", "alej", "kolegij", "muziej", "bibliotek", "katedr", "koplyc", "paminkl", "kaln", "piliakaln", "pil", "kapin",
         "vart", "turg", "teatr", "ordin", "kryz", "zenkl", "herb", "veliav", "skver", "krantin", "stot", "rajon", "mikrorajon",
-        "sventov", "vienuolyn",
+        "sventov", "vienuolyn", "savivaldyb", "seniunij", "kurort",
     ];
 
     /// <summary>Names of rulers, saints and writers that cities give to streets, schools and churches.</summary>
@@ -48,7 +48,7 @@ internal static class NameLookalikes
     [
         "vytautas", "gediminas", "mindaugas", "kestutis", "algirdas", "birute", "vaidotas", "traidenis", "zygimantas", "kazimieras",
         "jogaila", "maironis", "donelaitis", "basanavicius", "kudirka", "daukantas", "valancius", "ciurlionis", "girenas",
-        "zemaite", "vaizgantas", "radvila", "vytis",
+        "zemaite", "vaizgantas", "radvila", "vytis", "neringa", "nida",
     ];
 
     /// <summary>Place and institution names as people write them (folded, word by word).</summary>
@@ -57,7 +57,7 @@ internal static class NameLookalikes
         ["kauno", "klinik"], ["santaros", "klinik"], ["vytauto", "didzi"], ["dariaus", "ir", "gireno"], ["ausros", "vart"],
         ["gedimino", "prospekt"], ["gedimino", "pr"], ["gedimino", "pil"], ["gedimino", "kaln"], ["birutes", "kaln"],
         ["birutes", "park"], ["rasu", "kapin"], ["rasos", "kapin"], ["vingio", "park"], ["vyci", "kryz"], ["vycio", "kryz"],
-        ["mykolo", "romerio"], ["lietuvos", "sveikatos"],
+        ["mykolo", "romerio"], ["lietuvos", "sveikatos"], ["jurat", "ir", "kastyt"], ["egl", "zalciu", "karalien"],
     ];
 
     public static readonly HashSet<string> HistoricalForms = HistoricalNames
@@ -73,6 +73,12 @@ internal static class NameLookalikes
     public static bool IsRulerWord(string folded) =>
         folded.StartsWith("didzi", StringComparison.Ordinal) || folded.StartsWith("didys", StringComparison.Ordinal)
         || folded.StartsWith("karali", StringComparison.Ordinal) || folded.StartsWith("kunigaiks", StringComparison.Ordinal);
+
+    /// <summary>"deivė Laima", "kunigaikštis Kęstutis", "karaliaus Mindaugo": a goddess or a ruler, not a client.</summary>
+    public static bool IsLegendWord(string folded) =>
+        folded.StartsWith("deiv", StringComparison.Ordinal) || folded.StartsWith("dievait", StringComparison.Ordinal)
+        || folded.StartsWith("kunigaiks", StringComparison.Ordinal) || folded.StartsWith("karali", StringComparison.Ordinal)
+        || folded.StartsWith("didzi", StringComparison.Ordinal);
 
     /// <summary>"Šv. Jono bažnyčia", "šventosios Onos": a saint.</summary>
     public static bool IsSaintWord(string folded) =>
