@@ -23,7 +23,8 @@ internal static class IncidentAnonymization
             return;
         var client = await db.Clients.AsNoTracking().Include(c => c.Household).SingleAsync(c => c.Id == clientId, ct);
         incident.Link(PersonRole.Client, client.FullName, clientId: client.Id);
-        foreach (var member in client.Household)
+        // By id, so a remade copy gives the household the same letters (the record keeps no order of its members).
+        foreach (var member in client.Household.OrderBy(m => m.Id))
             incident.Link(PersonRole.HouseholdMember, member.Name, clientId: client.Id);
     }
 
