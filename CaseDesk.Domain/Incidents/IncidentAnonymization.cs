@@ -23,7 +23,8 @@ internal static class IncidentAnonymization
             return;
         var client = await db.Clients.AsNoTracking().Include(c => c.Household).SingleAsync(c => c.Id == clientId, ct);
         incident.Link(PersonRole.Client, client.FullName, clientId: client.Id);
-        foreach (var member in client.Household)
+        // By id, so a remade copy gives the household the same letters (the record keeps no order of its members).
+        foreach (var member in client.Household.OrderBy(m => m.Id))
             incident.Link(PersonRole.HouseholdMember, member.Name, clientId: client.Id);
     }
 
@@ -92,8 +93,20 @@ internal static class IncidentAnonymization
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    /// <summary>The first sentence of the anonymized situation, shortened; the officer may rewrite it.</summary>
-    private static string TitleFrom(string situation)
+    /// <summary>Words written with a full stop that does not end a sentence: "el. laiškas", "tel.", "g.", "t. y.", "a. k.".</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "el", "tel", "g", "pvz", "t", "y", "nr", "m", "d", "a", "k", "gim", "val", "min", "kt", "proc", "str", "p", "sk", "mėn", "gerb",
+        "dr", "prof", "doc", "vnt", "tūkst", "mln", "psl", "pan", "plg", "žr", "š", "ml", "mob", "bt", "pr", "al", "kel", "skg", "tak",
+        "vyr", "vyresn", "spec", "adr", "s", "aps", "r", "sav", "sen", "kaim", "vs", "ca", "apyt", "pav", "įsak", "sekr", "vad", "kab",
+    };
+
+    /// <summary>
+    /// The first sentence of the anonymized situation, shortened; the officer may rewrite it. A full stop after an
+    /// abbreviation or an initial ("el. laišką", "J. Petraitis") or before a lower-case word does not end it, and it is
+    /// never cut inside a [label].
+    /// </summary>
+    internal static string TitleFrom(string situation)
     {
         var end = -1;
         var depth = 0;
@@ -102,10 +115,51 @@ internal static class IncidentAnonymization
             var ch = situation[i];
             if (ch == '[') depth++;
             else if (ch == ']') depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && i > 20 && (ch is '!' or '?' or '\n' || (ch == '.' && (i + 1 == situation.Length || char.IsWhiteSpace(situation[i + 1])))))
+            else if (depth == 0 && i > 20 && (ch is '!' or '?' or '\n' || (ch == '.' && EndsSentence(situation, i))))
                 end = i;
         }
         var first = (end > 0 ? situation[..end] : situation).Trim();
-        return first.Length <= 100 ? first : first[..97].TrimEnd() + "…";
+        if (first.Length <= 100)
+            return first;
+        // Cut at the last space before 97 characters that is outside a label, then drop a trailing abbreviation or initial.
+        var cut = -1;
+        depth = 0;
+        for (var i = 0; i < 97; i++)
+        {
+            if (first[i] == '[') depth++;
+            else if (first[i] == ']') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && char.IsWhiteSpace(first[i])) cut = i;
+        }
+        var words = (cut > 0 ? first[..cut] : first[..97]).TrimEnd(' ', ',', ';', ':', '–', '-').Split(' ').ToList();
+        while (words.Count > 1 && words[^1].EndsWith('.') && IsAbbreviation(words[^1].TrimEnd('.')) && !AfterPseudonym(string.Join(' ', words), string.Join(' ', words).Length - words[^1].Length))
+            words.RemoveAt(words.Count - 1);
+        return string.Join(' ', words).TrimEnd(' ', ',', ';', ':', '–', '-') + "…";
+    }
+
+    private static bool EndsSentence(string text, int dot)
+    {
+        if (dot + 1 < text.Length && !char.IsWhiteSpace(text[dot + 1]))
+            return false;
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+            start--;
+        if (start < dot && IsAbbreviation(text[start..dot]) && !AfterPseudonym(text, start))
+            return false;
+        var next = dot + 1;
+        while (next < text.Length && text[next] is ' ' or '\t')
+            next++;
+        // Before a lower-case word or a number the full stop is inside the sentence ("45 min. laukė", "2026 m. kovo").
+        return next >= text.Length || !(char.IsLower(text[next]) || char.IsDigit(text[next]));
+    }
+
+    private static bool IsAbbreviation(string word) => word.Length == 1 || Abbreviations.Contains(word);
+
+    /// <summary>The letter of a pseudonym ("su Klientu A.") is not an initial.</summary>
+    private static bool AfterPseudonym(string text, int letter)
+    {
+        var before = text[..letter].TrimEnd();
+        var word = before[(before.LastIndexOf(' ') + 1)..];
+        return word.StartsWith("Klient", StringComparison.Ordinal) || word.StartsWith("Darbuotoj", StringComparison.Ordinal)
+            || word.StartsWith("nar", StringComparison.Ordinal) || word.StartsWith("Asm", StringComparison.Ordinal);
     }
 }

@@ -199,7 +199,9 @@ internal static class CopyRules
     public static RedactionKind? DetailLeftIn(TrainingCopy copy, Incident incident)
     {
         var text = string.Join("\n", copy.Title, copy.Situation, copy.Handling, copy.Outcome);
-        foreach (var redaction in incident.Redactions.Where(r => r.Kind != RedactionKind.Age && r.Original.Trim().Length >= 3).OrderBy(r => r.Kind))
+        // Names are checked below by the anonymizer itself, which keeps an ordinary word equal to a name ("žydėjo rūta")
+        // as the copy did; matching the name's originals here would refuse every copy that kept one.
+        foreach (var redaction in incident.Redactions.Where(r => r.Kind is not (RedactionKind.Age or RedactionKind.Name) && r.Original.Trim().Length >= 3).OrderBy(r => r.Kind))
         {
             // Phones and codes by their digits, however the officer grouped them ("+370 61234567" for "+37061234567").
             var original = redaction.Kind is RedactionKind.Phone or RedactionKind.PersonalCode
