@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
@@ -23,8 +24,9 @@ internal static class IncidentAnonymization
             return;
         var client = await db.Clients.AsNoTracking().Include(c => c.Household).SingleAsync(c => c.Id == clientId, ct);
         incident.Link(PersonRole.Client, client.FullName, clientId: client.Id);
-        // By id, so a remade copy gives the household the same letters (the record keeps no order of its members).
-        foreach (var member in client.Household.OrderBy(m => m.Id))
+        // In Lithuanian alphabetical order of their names, so the letters do not depend on ids (random within a millisecond)
+        // and a remade copy gives the household the same letters; the record keeps no order of its members.
+        foreach (var member in client.Household.OrderBy(m => m.Name, StringComparer.Create(CultureInfo.GetCultureInfo("lt-LT"), ignoreCase: true)).ThenBy(m => m.Id))
             incident.Link(PersonRole.HouseholdMember, member.Name, clientId: client.Id);
     }
 

@@ -49,7 +49,7 @@ public sealed class TrainingFlowTests(BrowserFixture fixture, ITestOutputHelper 
             // Side by side: the source as written, the copy with pseudonyms.
             await Expect(page.GetByTestId("source")).ToContainTextAsync("Laima Stonkienė");
             var situation = page.Locator("[name=Situation]");
-            await Expect(situation).ToHaveValueAsync(new Regex(@"^Asmuo B \(" + marker + @"\) šaukė ant Darbuotojas A ir grasino; Asmuo B telefonas \[telefonas\]\.$"));
+            await Expect(situation).ToHaveValueAsync(new Regex(@"^Asmuo B \(" + marker + @"\) šaukė ant Darbuotojo A ir grasino; Asmens B telefonas \[telefonas\]\.$"));
             await Expect(page.GetByTestId("people")).ToContainTextAsync("Laima Stonkienė");
             await page.Locator("[name=Title]").FillAsync(title);
             await page.GetByTestId("release-copy").ClickAsync();

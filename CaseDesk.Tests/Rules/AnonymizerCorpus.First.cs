@@ -12,7 +12,7 @@ public static partial class AnonymizerCorpus
             "Jurgio Kairio šeima išėjo ramiau; Stankutė pažadėjo paskambinti tel. +370 612 40318.",
             ["name:Jurgis Kairys", "name:Ievos Stankutės", "family:Kairienė", "name:Jurgi", "family:Austėja Kairytė", "name:Ieva Stankutė", "name:Jurgį Kairį",
              "name:Jurgiu Kairiu", "family:Laimai Kairienei", "name:Jurgio Kairio", "name:Stankutė", "phone:+370 612 40318"],
-            "Kliento A", "Klientą A", "Klientu A", "Šeimos nariui B", "Darbuotojo D"),
+            "Kliento A", "Klientą A", "Klientu A", "Šeimos nariui C", "Darbuotojo D"),
 
         N("N002", "ascii", C("Šarūnas", "Žukauskas", "+370 645 12093", "sarunas.z@inbox.lt", "Taikos pr. 88-14, Kaunas", "1975-09-21", false, "Dalė Žukauskienė/motina"),
             E("Tomas Brazauskas"), [],

@@ -52,8 +52,8 @@ public sealed class IncidentTests : IAsyncLifetime
         var review = await db.Send(new GetIncidentReview(id), officer);
         Assert.Equal(text, review.WhatHappened);
         Assert.Equal(TrainingCopyStatus.Draft, review.Copy.Status);
-        Assert.Equal("Klientas A šaukė ant Darbuotojas C, Šeimos narys B telefonas [telefonas], gyvena [adresas: miesto dalis].", review.Copy.Situation);
-        Assert.Equal("Asmuo D iškvietė Klientas A į kitą kabinetą.", review.Copy.Handling);
+        Assert.Equal("Klientas A šaukė ant Darbuotojo C, Šeimos nario B telefonas [telefonas], gyvena [adresas: miesto dalis].", review.Copy.Situation);
+        Assert.Equal("Asmuo D iškvietė Klientą A į kitą kabinetą.", review.Copy.Handling);
         Assert.Equal(
             [(PersonRole.Client, "Jonas Petraitis", "Klientas A"), (PersonRole.HouseholdMember, "Ona Petraitienė", "Šeimos narys B"),
              (PersonRole.Employee, "Asta Petrauskienė", "Darbuotojas C"), (PersonRole.Other, "Darius Butkus", "Asmuo D")],
@@ -169,7 +169,7 @@ public sealed class IncidentTests : IAsyncLifetime
 
         var review = await db.Send(new GetIncidentReview(id), officer);
         Assert.Equal((contactId, 2, IncidentType.DifficultCall), (review.ContactId!.Value, review.Touchpoint!.Value, review.Type));
-        Assert.StartsWith("Klientas A šaukė telefonu ant Darbuotojas C.", review.Copy.Situation);
+        Assert.StartsWith("Klientas A šaukė telefonu ant Darbuotojo C.", review.Copy.Situation);
         Assert.Contains(review.People, p => p is { Role: PersonRole.Employee, Name: "Asta Petrauskienė" });
     }
 
