@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using CaseDesk.Domain.Privacy;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,18 @@ public sealed record FindPossibleDuplicates(string FirstName, string LastName, s
     : IQuery<IReadOnlyList<DuplicateCandidate>>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => null;
+}
+
+internal sealed class FindPossibleDuplicatesValidator : AbstractValidator<FindPossibleDuplicates>
+{
+    public FindPossibleDuplicatesValidator()
+    {
+        // A search while the form is filled in, not a stored name: the form's own rules judge the name.
+        RuleFor(r => r.FirstName).SingleLine();
+        RuleFor(r => r.LastName).SingleLine();
+        RuleFor(r => r.PersonalCode).SingleLine();
+        RuleFor(r => r.Phone).SingleLine();
+    }
 }
 
 public enum DuplicateReason
