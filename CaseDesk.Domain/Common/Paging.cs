@@ -26,7 +26,7 @@ internal sealed class ListWindowValidator : AbstractValidator<ListWindow>
 {
     public static readonly ListWindowValidator Instance = new();
 
-    private ListWindowValidator()
+    public ListWindowValidator()
     {
         RuleFor(w => w.SortBy).SingleLine();
         RuleFor(w => w.Search).SingleLine();
