@@ -14,7 +14,7 @@ public sealed class HostileCharacterTests(BrowserFixture fixture, ITestOutputHel
 {
     /// <summary>Left edges of the words, in the order given, as the browser lays them out in the element's text.</summary>
     private const string WordLefts = """
-        ([el, words]) => {
+        (el, words) => {
           const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
           const lefts = [];
           for (let node; (node = walker.nextNode());) {
@@ -55,9 +55,15 @@ public sealed class HostileCharacterTests(BrowserFixture fixture, ITestOutputHel
         // The override stays in the text (free text is kept), closed where its line ends; the next line reads left to right.
         var needs = page.Locator("dd").Filter(new() { HasText = "Antra eilutė lieka" });
         Assert.Contains("\u202Epandusų\u202C", await needs.TextContentAsync());
-        var lefts = await needs.EvaluateAsync<double[]>(WordLefts, new object[] { new[] { "Antra", "eilutė", "lieka" } });
+        var lefts = await needs.EvaluateAsync<double[]>(WordLefts, new[] { "Antra", "eilutė", "lieka" });
         output.WriteLine("left edges: " + string.Join(", ", lefts));
         Assert.True(lefts[0] < lefts[1] && lefts[1] < lefts[2], $"The words after the override are shown reordered: {string.Join(", ", lefts)}");
+
+        // The same text with the override left open, laid out on the same page, is reordered: the measure sees what it should.
+        var open = await page.EvaluateAsync<double[]>(
+            "a => { const d = document.createElement('div'); d.textContent = a.text; document.querySelector('main').appendChild(d); " +
+            "return (" + WordLefts + ")(d, a.words); }", new { text = "Reikia \u202Epandusų\nAntra eilutė lieka", words = new[] { "Antra", "eilutė", "lieka" } });
+        Assert.True(open[0] > open[1] && open[1] > open[2], $"An open override did not reorder the control text: {string.Join(", ", open)}");
         Assert.Empty(session.PageErrors);
     }
 }
