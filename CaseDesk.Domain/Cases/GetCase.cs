@@ -24,7 +24,7 @@ internal sealed class GetCaseValidator : AbstractValidator<GetCase>
     public GetCaseValidator()
     {
         RuleFor(r => r.AccessReason).MaximumLength(300);
-        RuleFor(r => r.AccessReason).SingleLine();
+        RuleFor(r => r.AccessReason).FreeText();
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class GetClientValidator : AbstractValidator<GetClient>
     public GetClientValidator()
     {
         RuleFor(r => r.AccessReason).MaximumLength(300);
-        RuleFor(r => r.AccessReason).SingleLine();
+        RuleFor(r => r.AccessReason).FreeText();
     }
 }
 
@@ -77,7 +77,7 @@ internal sealed class RevealPersonalCodeValidator : FluentValidation.AbstractVal
     public RevealPersonalCodeValidator()
     {
         RuleFor(r => r.AccessReason).NotEmpty().MaximumLength(300).WithMessage(_ => DomainText.T("Say why you need the personal code."));
-        RuleFor(r => r.AccessReason).SingleLine();
+        RuleFor(r => r.AccessReason).FreeText();
     }
 }
 

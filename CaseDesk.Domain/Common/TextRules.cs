@@ -160,10 +160,10 @@ public static class TextRules
 
     public static string PersonNameMessage => T("A name may contain only letters, spaces, hyphens, apostrophes and a dot after an initial.");
 
-    /// <summary>Why <paramref name="text"/> does not fit <paramref name="kind"/>, or null when it does. Empty text fits (required is another rule).</summary>
+    /// <summary>Why <paramref name="text"/> does not fit <paramref name="kind"/>, or null when it does. Blank text fits (required is another rule).</summary>
     public static string? Problem(TextKind kind, string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrWhiteSpace(text))
             return null;
         if (kind != TextKind.FreeText && BidiText.HasInvisibleFormat(text))
             return InvisibleCharactersMessage;

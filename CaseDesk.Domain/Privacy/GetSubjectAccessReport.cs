@@ -43,7 +43,7 @@ internal sealed class GetSubjectAccessReportValidator : AbstractValidator<GetSub
     public GetSubjectAccessReportValidator()
     {
         RuleFor(r => r.AccessReason).MaximumLength(300);
-        RuleFor(r => r.AccessReason).SingleLine();
+        RuleFor(r => r.AccessReason).FreeText();
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class OfferVisitValidator : AbstractValidator<OfferVisit>
         RuleFor(r => r.CaseworkerUserId)
             .MustAsync((id, ct) => VisitStaff.CanVisitAsync(db, id!, ct)).When(r => !string.IsNullOrEmpty(r.CaseworkerUserId))
             .WithMessage(_ => T("Choose a caseworker or a head."));
-        RuleFor(r => r.Purpose).SingleLine();
+        RuleFor(r => r.Purpose).FreeText();
         RuleFor(r => r.CaseworkerUserId).SingleLine();
     }
 }
