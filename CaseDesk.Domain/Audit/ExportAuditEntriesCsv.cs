@@ -64,13 +64,13 @@ internal sealed class ExportAuditEntriesCsvHandler(CaseDeskDb db) : IRequestHand
                 foreach (var (row, raw) in (await reader.ReadAsync(stored, ct)).Zip(stored))
                 {
                     csv.WriteField(VilniusTime.ToLocal(row.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-                    csv.WriteField(row.Person.Name);
+                    csv.WriteField(BidiText.Balance(row.Person.Name));
                     csv.WriteField(row.Person.Roles);
                     csv.WriteField(row.ActionName);
                     csv.WriteField(row.KindName);
-                    csv.WriteField(row.Record?.Display);
-                    csv.WriteField(string.Join(Environment.NewLine, row.Details));
-                    csv.WriteField(row.Reason);
+                    csv.WriteField(BidiText.Balance(row.Record?.Display));
+                    csv.WriteField(string.Join(Environment.NewLine, row.Details.Select(BidiText.Balance)));
+                    csv.WriteField(BidiText.Balance(row.Reason)); // each cell closes its own direction controls (docs/privacy.md)
                     csv.WriteField(row.OutsideUnit ? DomainText.T("yes") : "");
                     csv.WriteField(row.Person.Login);
                     csv.WriteField(row.Action);

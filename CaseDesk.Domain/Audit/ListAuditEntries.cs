@@ -61,6 +61,9 @@ internal sealed class AuditFilterValidator : AbstractValidator<AuditFilter>
         RuleFor(f => f.Action).MaximumLength(120);
         RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From).When(f => f.From is not null && f.To is not null)
             .WithMessage(_ => DomainText.T("The end date comes before the start date."));
+        RuleFor(r => r.User).SingleLine();
+        RuleFor(r => r.Record).SingleLine();
+        RuleFor(r => r.Action).SingleLine();
     }
 }
 

@@ -29,6 +29,8 @@ internal sealed class AssignCaseValidator : AbstractValidator<AssignCase>
     {
         RuleFor(r => r.AssignToUserId).NotEmpty().WithMessage(_ => T("Choose the caseworker."));
         RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.AssignToUserId).SingleLine();
+        RuleFor(r => r.Note).FreeText();
     }
 }
 
@@ -38,6 +40,7 @@ internal sealed class CloseCaseValidator : AbstractValidator<CloseCase>
     {
         RuleFor(r => r.Outcome).IsInEnum().WithMessage(_ => T("Choose the outcome."));
         RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.Note).FreeText();
     }
 }
 

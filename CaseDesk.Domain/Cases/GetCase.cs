@@ -21,7 +21,11 @@ public sealed record GetCase(Guid Id, string? AccessReason = null) : IQuery<Case
 
 internal sealed class GetCaseValidator : AbstractValidator<GetCase>
 {
-    public GetCaseValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
+    public GetCaseValidator()
+    {
+        RuleFor(r => r.AccessReason).MaximumLength(300);
+        RuleFor(r => r.AccessReason).FreeText();
+    }
 }
 
 public sealed record CaseDetails(

@@ -21,6 +21,8 @@ internal sealed class OpenCaseValidator : AbstractValidator<OpenCase>
         RuleFor(r => r.UnitId).MustAsync((id, ct) => db.OrgUnits.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T("Unknown unit."));
         RuleFor(r => r.DueAtUtc).Cascade(CascadeMode.Stop).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."))
             .Must(d => d is null || d.Value >= clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The due date cannot be in the past."));
+        RuleFor(r => r.ServiceRequested).SingleLine();
+        RuleFor(r => r.AssignToUserId).SingleLine();
     }
 }
 

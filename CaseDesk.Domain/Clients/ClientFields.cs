@@ -66,6 +66,21 @@ internal sealed class ClientFieldsValidator<T> : AbstractValidator<T> where T : 
             member.RuleFor(m => m.BirthYear).InclusiveBetween(1900, 2100).When(m => m.BirthYear is not null)
                 .WithMessage(_ => T("The birth year is not plausible."));
         });
+        RuleFor(c => c.FirstName).PersonName();
+        RuleFor(c => c.LastName).PersonName();
+        RuleFor(c => c.PersonalCode).SingleLine();
+        RuleFor(c => c.Phone).SingleLine();
+        RuleFor(c => c.Email).SingleLine();
+        RuleFor(c => c.Address).SingleLine();
+        RuleForEach(c => c.Groups).SingleLine();
+        RuleFor(c => c.LanguageNote).SingleLine();
+        RuleFor(c => c.AccessibilityNeeds).FreeText();
+        RuleFor(c => c.SafetyNote).FreeText();
+        RuleForEach(c => c.Household).ChildRules(member =>
+        {
+            member.RuleFor(m => m.Name).PersonName();
+            member.RuleFor(m => m.Relation).SingleLine();
+        });
     }
 }
 

@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using CaseDesk.Domain.Privacy;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,23 @@ public sealed record FindPossibleDuplicates(string FirstName, string LastName, s
     : IQuery<IReadOnlyList<DuplicateCandidate>>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => null;
+
+    // A search run while the form is typed in: invisible characters are dropped (the form's save refuses them at the field).
+    public string FirstName { get; init => field = BidiText.StripInvisible(value)!; } = BidiText.StripInvisible(FirstName)!;
+    public string LastName { get; init => field = BidiText.StripInvisible(value)!; } = BidiText.StripInvisible(LastName)!;
+    public string? PersonalCode { get; init => field = BidiText.StripInvisible(value); } = BidiText.StripInvisible(PersonalCode);
+    public string? Phone { get; init => field = BidiText.StripInvisible(value); } = BidiText.StripInvisible(Phone);
+}
+
+internal sealed class FindPossibleDuplicatesValidator : AbstractValidator<FindPossibleDuplicates>
+{
+    public FindPossibleDuplicatesValidator()
+    {
+        RuleFor(r => r.FirstName).SingleLine();
+        RuleFor(r => r.LastName).SingleLine();
+        RuleFor(r => r.PersonalCode).SingleLine();
+        RuleFor(r => r.Phone).SingleLine();
+    }
 }
 
 public enum DuplicateReason

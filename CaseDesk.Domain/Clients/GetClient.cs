@@ -21,7 +21,11 @@ public sealed record GetClient(Guid Id, string? AccessReason = null) : IQuery<Cl
 
 internal sealed class GetClientValidator : AbstractValidator<GetClient>
 {
-    public GetClientValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
+    public GetClientValidator()
+    {
+        RuleFor(r => r.AccessReason).MaximumLength(300);
+        RuleFor(r => r.AccessReason).FreeText();
+    }
 }
 
 public sealed record ClientDetails(
@@ -70,8 +74,11 @@ public sealed record RevealPersonalCode(Guid Id, string AccessReason) : IQuery<s
 
 internal sealed class RevealPersonalCodeValidator : FluentValidation.AbstractValidator<RevealPersonalCode>
 {
-    public RevealPersonalCodeValidator() =>
+    public RevealPersonalCodeValidator()
+    {
         RuleFor(r => r.AccessReason).NotEmpty().MaximumLength(300).WithMessage(_ => DomainText.T("Say why you need the personal code."));
+        RuleFor(r => r.AccessReason).FreeText();
+    }
 }
 
 internal sealed class RevealPersonalCodeHandler(CaseDeskDb db, Privacy.IPersonalCodeProtector protector) : IRequestHandler<RevealPersonalCode, string?>

@@ -98,6 +98,7 @@ internal sealed class AddClosureValidator : AbstractValidator<AddClosure>
             .MaximumLength(300).WithMessage(_ => T("At most {0} characters.", 300));
         RuleFor(r => r.Date).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."))
             .MustAsync(async (d, ct) => !await db.Closures.AnyAsync(c => c.Date == d, ct)).WithMessage(_ => T("That day is already marked closed."));
+        RuleFor(r => r.Reason).SingleLine();
     }
 }
 

@@ -17,9 +17,12 @@ public sealed record ResumeClock(Guid ClockId) : ICommand<MediatR.Unit>;
 
 internal sealed class PauseClockValidator : AbstractValidator<PauseClock>
 {
-    public PauseClockValidator() =>
+    public PauseClockValidator()
+    {
         RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the clock is paused (e.g. waiting for the client's documents)."))
             .MaximumLength(500).WithMessage(_ => T("At most {0} characters.", 500));
+        RuleFor(r => r.Reason).FreeText();
+    }
 }
 
 internal sealed class PauseClockHandler(CaseDeskDb db, ClockBook book, CallerContext callers, TimeProvider clock)

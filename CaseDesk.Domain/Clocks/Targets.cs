@@ -69,6 +69,7 @@ internal sealed class SetTargetValidator : AbstractValidator<SetTarget>
             .WithMessage(_ => T("A new target takes effect now or later; history is never rewritten."))
             .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
         RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+        RuleFor(r => r.Note).FreeText();
     }
 }
 
@@ -92,7 +93,11 @@ public sealed record MarkTargetsReviewed(string? Note) : ICommand<Guid>;
 
 internal sealed class MarkTargetsReviewedValidator : AbstractValidator<MarkTargetsReviewed>
 {
-    public MarkTargetsReviewedValidator() => RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+    public MarkTargetsReviewedValidator()
+    {
+        RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.Note).FreeText();
+    }
 }
 
 internal sealed class MarkTargetsReviewedHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) : IRequestHandler<MarkTargetsReviewed, Guid>

@@ -27,6 +27,8 @@ internal sealed class NoteEmployeeCommendationValidator : AbstractValidator<Note
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
         RuleFor(r => r.ComplaintId).MustAsync(async (id, ct) => id is null || await db.Complaints.AnyAsync(c => c.Id == id, ct))
             .WithMessage(_ => T("Unknown complaint or suggestion."));
+        RuleFor(r => r.EmployeeUserId).SingleLine();
+        RuleFor(r => r.Reason).FreeText();
     }
 }
 

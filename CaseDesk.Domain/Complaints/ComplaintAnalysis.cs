@@ -93,7 +93,7 @@ internal sealed class ComplaintAnalysisHandler(CaseDeskDb db) :
     {
         csv.WriteField(dimension);
         csv.WriteField(key);
-        csv.WriteField(label);
+        csv.WriteField(BidiText.Balance(label));
         csv.WriteField(total);
         foreach (var month in months)
             csv.WriteField(month.Count);

@@ -92,35 +92,48 @@ internal sealed class AcknowledgeComplaintValidator : AbstractValidator<Acknowle
         RuleFor(r => r.Apology).NotEmpty().When(r => r.DepartmentAtFault)
             .WithMessage(_ => T("Record the apology, because the department was at fault (commitment X)."));
         RuleFor(r => r.Apology).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.Apology).FreeText();
     }
 }
 
 internal sealed class ClarifyComplaintFactsValidator : AbstractValidator<ClarifyComplaintFacts>
 {
-    public ClarifyComplaintFactsValidator() =>
+    public ClarifyComplaintFactsValidator()
+    {
         RuleFor(r => r.Facts).NotEmpty().WithMessage(_ => T("Write the facts that were clarified."))
             .MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
+        RuleFor(r => r.Facts).FreeText();
+    }
 }
 
 internal sealed class TellComplaintActionPlanValidator : AbstractValidator<TellComplaintActionPlan>
 {
-    public TellComplaintActionPlanValidator() =>
+    public TellComplaintActionPlanValidator()
+    {
         RuleFor(r => r.Plan).NotEmpty().WithMessage(_ => T("Write the action plan the client was given."))
             .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.Plan).FreeText();
+    }
 }
 
 internal sealed class ReopenComplaintValidator : AbstractValidator<ReopenComplaint>
 {
-    public ReopenComplaintValidator() =>
+    public ReopenComplaintValidator()
+    {
         RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the complaint is reopened."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.Reason).FreeText();
+    }
 }
 
 internal sealed class ThankForSuggestionValidator : AbstractValidator<ThankForSuggestion>
 {
-    public ThankForSuggestionValidator() =>
+    public ThankForSuggestionValidator()
+    {
         RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the client was thanked."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.How).FreeText();
+    }
 }
 
 internal sealed class ExtendCorrectiveActionValidator : AbstractValidator<ExtendCorrectiveAction>
@@ -136,6 +149,7 @@ internal sealed class TagComplaintValidator : AbstractValidator<TagComplaint>
     {
         RuleFor(r => r.Touchpoints).Must(t => t.All(n => n is >= 1 and <= 10)).WithMessage(_ => T("Choose the touchpoint (1-10)."));
         RuleFor(r => r.Commitments).Must(c => c.All(n => ComplaintRules.Numerals.Contains(n))).WithMessage(_ => T("Unknown commitment."));
+        RuleForEach(r => r.Commitments).SingleLine();
     }
 }
 
@@ -148,6 +162,8 @@ internal sealed class PlanCorrectiveActionValidator : AbstractValidator<PlanCorr
         RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action.")).MayOwnAction(db);
         RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
             .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
+        RuleFor(r => r.Description).FreeText();
+        RuleFor(r => r.OwnerUserId).SingleLine();
     }
 }
 
@@ -160,6 +176,8 @@ internal sealed class AddImprovementActionValidator : AbstractValidator<AddImpro
         RuleFor(r => r.OwnerUserId).NotEmpty().WithMessage(_ => T("Choose who owns the action.")).MayOwnAction(db);
         RuleFor(r => r.DeadlineUtc).Must(d => d > clock.GetUtcNow().UtcDateTime).WithMessage(_ => T("The deadline must be in the future."))
             .Must(d => d.Year <= 2100).WithMessage(_ => T("The date is out of range."));
+        RuleFor(r => r.Description).FreeText();
+        RuleFor(r => r.OwnerUserId).SingleLine();
     }
 }
 
@@ -169,6 +187,8 @@ internal sealed class ChooseRootCauseValidator : AbstractValidator<ChooseRootCau
     {
         RuleFor(r => r.Code).MustAsync((code, ct) => db.RootCauses.AnyAsync(c => c.Code == code && c.IsActive, ct)).WithMessage(_ => T("Choose the root cause."));
         RuleFor(r => r.Text).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.Code).SingleLine();
+        RuleFor(r => r.Text).FreeText();
     }
 }
 
@@ -187,14 +207,18 @@ internal sealed class VerifyCorrectiveActionValidator : AbstractValidator<Verify
         RuleFor(r => r.Result).IsInEnum();
         RuleFor(r => r.Evidence).NotEmpty().WithMessage(_ => T("Write the evidence the verification rests on."))
             .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.Evidence).FreeText();
     }
 }
 
 internal sealed class WithdrawCorrectiveActionValidator : AbstractValidator<WithdrawCorrectiveAction>
 {
-    public WithdrawCorrectiveActionValidator() =>
+    public WithdrawCorrectiveActionValidator()
+    {
         RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the action is withdrawn."))
             .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+        RuleFor(r => r.Reason).FreeText();
+    }
 }
 
 internal sealed class InformComplainantValidator : AbstractValidator<InformComplainant>
@@ -204,6 +228,8 @@ internal sealed class InformComplainantValidator : AbstractValidator<InformCompl
         RuleFor(r => r.Outcome).NotEmpty().WithMessage(_ => T("Write what the client was told was decided and done."))
             .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
         RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the client was told.")).MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
+        RuleFor(r => r.Outcome).FreeText();
+        RuleFor(r => r.How).SingleLine();
     }
 }
 

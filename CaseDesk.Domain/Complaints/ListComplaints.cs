@@ -53,6 +53,8 @@ internal sealed class ListComplaintsValidator : AbstractValidator<ListComplaints
         RuleFor(r => r.Filter.Stage).IsInEnum();
         RuleFor(r => r.Filter).Must(f => f.ReceivedFrom is null || f.ReceivedTo is null || f.ReceivedFrom <= f.ReceivedTo)
             .WithMessage(_ => T("The period must not end before it starts."));
+        RuleFor(r => r.Filter.RootCause).SingleLine();
+        RuleFor(r => r.Filter.Commitment).SingleLine();
     }
 }
 

@@ -35,6 +35,10 @@ internal sealed class RegisterFeedbackValidator : AbstractValidator<RegisterFeed
         RuleFor(r => r.ClientId).MustAsync(async (id, ct) => id is null || await db.Clients.AnyAsync(c => c.Id == id, ct)).WithMessage(_ => T("Unknown client."));
         RuleFor(r => r.CaseId).MustAsync(async (r, id, ct) => id is null || await db.Cases.AnyAsync(c => c.Id == id && c.ClientId == r.ClientId, ct))
             .WithMessage(_ => T("The case does not belong to this client."));
+        RuleFor(r => r.Text).FreeText();
+        RuleFor(r => r.ContactName).PersonName();
+        RuleFor(r => r.ContactDetails).SingleLine();
+        RuleForEach(r => r.Commitments).SingleLine();
     }
 }
 

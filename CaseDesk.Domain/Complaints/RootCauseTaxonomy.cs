@@ -33,6 +33,9 @@ internal sealed class SaveRootCauseValidator : AbstractValidator<SaveRootCause>
             .MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
         RuleFor(r => r.NameEn).NotEmpty().WithMessage(_ => T("Enter the name in English."))
             .MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
+        RuleFor(r => r.Code).SingleLine();
+        RuleFor(r => r.NameLt).SingleLine();
+        RuleFor(r => r.NameEn).SingleLine();
     }
 }
 

@@ -34,14 +34,20 @@ internal sealed class RecordStandardReviewValidator : AbstractValidator<RecordSt
         RuleFor(r => r.Decisions).NotEmpty().WithMessage(_ => T("Write what was decided."))
             .MaximumLength(20_000).WithMessage(_ => T("At most {0} characters.", 20_000));
         RuleFor(r => r.ChangesToStandard).MaximumLength(20_000).WithMessage(_ => T("At most {0} characters.", 20_000));
+        RuleFor(r => r.Findings).FreeText();
+        RuleFor(r => r.Decisions).FreeText();
+        RuleFor(r => r.ChangesToStandard).FreeText();
     }
 }
 
 internal sealed class MarkStaffInformedValidator : AbstractValidator<MarkStaffInformed>
 {
-    public MarkStaffInformedValidator() =>
+    public MarkStaffInformedValidator()
+    {
         RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the staff were informed."))
             .MaximumLength(500).WithMessage(_ => T("At most {0} characters.", 500));
+        RuleFor(r => r.How).FreeText();
+    }
 }
 
 internal sealed class StandardReviewHandler(CaseDeskDb db, CallerContext callers, TimeProvider clock) :

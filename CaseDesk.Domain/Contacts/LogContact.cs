@@ -67,6 +67,13 @@ internal sealed class ContactFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(c => c.ClientId).MustAsync((id, ct) => db.Clients.AnyAsync(k => k.Id == id, ct)).WithMessage(_ => T("Unknown client."));
         RuleFor(c => c.CaseId).MustAsync(async (c, caseId, ct) => caseId is null || await db.Cases.AnyAsync(k => k.Id == caseId && k.ClientId == c.ClientId, ct))
             .WithMessage(_ => T("The case does not belong to this client."));
+        RuleFor(c => c.Summary).FreeText();
+        RuleFor(c => c.Discussed).FreeText();
+        RuleFor(c => c.Decided).FreeText();
+        RuleFor(c => c.Done).FreeText();
+        RuleFor(c => c.NextStep).FreeText();
+        RuleFor(c => c.NextMeetingPlace).SingleLine();
+        RuleForEach(c => c.Promises).ChildRules(p => p.RuleFor(x => x.Text).FreeText());
     }
 }
 

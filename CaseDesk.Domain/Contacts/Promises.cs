@@ -14,7 +14,11 @@ public sealed record CheckOffPromise(Guid PromiseId, Guid Version, string? Note)
 
 internal sealed class CheckOffPromiseValidator : AbstractValidator<CheckOffPromise>
 {
-    public CheckOffPromiseValidator() => RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+    public CheckOffPromiseValidator()
+    {
+        RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+        RuleFor(r => r.Note).FreeText();
+    }
 }
 
 internal sealed class CheckOffPromiseHandler(CaseDeskDb db, ClockBook clocks, CallerContext callers, TimeProvider clock) : IRequestHandler<CheckOffPromise, Guid>

@@ -21,6 +21,7 @@ public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
         RuleFor(q => q.Scope).NotNull();
         RuleFor(q => q.Window).IsInEnum();
         RuleFor(q => q.Scope.OwnerUserId).MaximumLength(100).When(q => q.Scope is not null);
+        RuleFor(q => q.Scope.OwnerUserId).SingleLine().When(q => q.Scope is not null);
     }
 }
 

@@ -78,6 +78,7 @@ public sealed class GetDashboardChartsValidator : AbstractValidator<GetDashboard
         RuleFor(q => q.Scope).NotNull();
         RuleFor(q => q.Window).IsInEnum();
         RuleFor(q => q.Scope.OwnerUserId).MaximumLength(100).When(q => q.Scope is not null);
+        RuleFor(q => q.Scope.OwnerUserId).SingleLine().When(q => q.Scope is not null);
     }
 }
 

@@ -81,6 +81,8 @@ public sealed class GetDashboardDetailsValidator : AbstractValidator<GetDashboar
         RuleFor(q => q.Took).IsInEnum().When(q => q.Took is not null);
         RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
         RuleFor(q => q.Take).InclusiveBetween(1, ListWindow.MaxTake);
+        RuleFor(r => r.Commitment).SingleLine();
+        RuleFor(q => q.Scope.OwnerUserId).SingleLine().When(q => q.Scope is not null);
     }
 }
 

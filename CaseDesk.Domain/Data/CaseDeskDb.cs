@@ -79,12 +79,14 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RenewVersions();
+        BidiText.BalanceTracked(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();
+        BidiText.BalanceTracked(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

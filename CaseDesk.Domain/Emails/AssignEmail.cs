@@ -14,11 +14,14 @@ public sealed record AssignEmail(Guid EmailId, Guid Version, string AssignToUser
 
 internal sealed class AssignEmailValidator : AbstractValidator<AssignEmail>
 {
-    public AssignEmailValidator(CaseDeskDb db) =>
+    public AssignEmailValidator(CaseDeskDb db)
+    {
         RuleFor(r => r.AssignToUserId).NotEmpty().WithMessage(_ => T("Choose who answers the e-mail."))
             .MustAsync((id, ct) => StaffRouting.UserExistsAsync(db, id, ct))
             .When(r => !string.IsNullOrEmpty(r.AssignToUserId), ApplyConditionTo.CurrentValidator)
             .WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.AssignToUserId).SingleLine();
+    }
 }
 
 internal sealed class AssignEmailHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<AssignEmail, Guid>

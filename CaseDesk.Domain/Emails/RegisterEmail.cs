@@ -45,6 +45,11 @@ internal sealed class RegisterEmailValidator : AbstractValidator<RegisterEmail>
             .When(r => r.CaseId is not null).WithMessage(_ => T("The case does not belong to this client."));
         RuleFor(r => r.AssignToUserId).MustAsync((id, ct) => StaffRouting.UserExistsAsync(db, id, ct))
             .When(r => !string.IsNullOrEmpty(r.AssignToUserId)).WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.FromAddress).SingleLine();
+        RuleFor(r => r.FromName).SingleLine();
+        RuleFor(r => r.Subject).SingleLine();
+        RuleFor(r => r.Body).FreeText();
+        RuleFor(r => r.AssignToUserId).SingleLine();
     }
 }
 

@@ -26,6 +26,8 @@ internal sealed class ReplyToEmailValidator : AbstractValidator<ReplyToEmail>
     {
         RuleFor(r => r.Subject).NotEmpty().WithMessage(_ => T("Write the subject of the reply.")).MaxLength(300);
         RuleFor(r => r.Body).NotEmpty().WithMessage(_ => T("Write the answer.")).MaxLength(20000);
+        RuleFor(r => r.Subject).SingleLine();
+        RuleFor(r => r.Body).FreeText();
     }
 }
 

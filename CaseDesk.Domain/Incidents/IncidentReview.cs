@@ -122,6 +122,10 @@ internal sealed class EditTrainingCopyValidator : AbstractValidator<EditTraining
             .MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
         RuleFor(r => r.Handling).MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
         RuleFor(r => r.Outcome).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.Title).SingleLine();
+        RuleFor(r => r.Situation).FreeText();
+        RuleFor(r => r.Handling).FreeText();
+        RuleFor(r => r.Outcome).FreeText();
     }
 }
 

@@ -40,6 +40,12 @@ internal sealed class RecordIncidentValidator : AbstractValidator<RecordIncident
         RuleFor(r => r.ClientId).MustAsync(async (id, ct) => id is null || await db.Clients.AnyAsync(c => c.Id == id, ct)).WithMessage(_ => T("Unknown client."));
         RuleFor(r => r.CaseId).MustAsync(async (r, id, ct) => id is null || await db.Cases.AnyAsync(c => c.Id == id && c.ClientId == r.ClientId, ct))
             .WithMessage(_ => T("The case does not belong to this client."));
+        RuleForEach(r => r.Commitments).SingleLine();
+        RuleFor(r => r.WhatHappened).FreeText();
+        RuleFor(r => r.HowHandled).FreeText();
+        RuleFor(r => r.Outcome).FreeText();
+        RuleForEach(r => r.EmployeeUserIds).SingleLine();
+        RuleForEach(r => r.OtherNames).PersonName();
     }
 }
 

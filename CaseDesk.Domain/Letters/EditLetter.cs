@@ -19,6 +19,8 @@ internal sealed class EditLetterValidator : AbstractValidator<EditLetter>
             .MaximumLength(300).WithMessage(_ => T("At most {0} characters.", 300));
         RuleFor(r => r.Body).NotEmpty().WithMessage(_ => T("Write the text of the letter."))
             .MaximumLength(20000).WithMessage(_ => T("At most {0} characters.", 20000));
+        RuleFor(r => r.Subject).SingleLine();
+        RuleFor(r => r.Body).FreeText();
     }
 }
 

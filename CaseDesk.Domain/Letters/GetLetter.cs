@@ -2,6 +2,7 @@ using CaseDesk.Domain.Clients;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Common.Pipeline;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,11 @@ public sealed record GetLetter(Guid Id, string? Purpose = null) : IQuery<LetterD
 
     Guid? IReadsPersonalData.ClientId => null;
     string IHasReadPurpose.ReadPurpose => Purpose ?? "";
+}
+
+internal sealed class GetLetterValidator : AbstractValidator<GetLetter>
+{
+    public GetLetterValidator() => RuleFor(r => r.Purpose).SingleLine();
 }
 
 public sealed record LetterDetails(

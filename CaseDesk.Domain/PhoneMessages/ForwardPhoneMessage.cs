@@ -14,11 +14,14 @@ public sealed record ForwardPhoneMessage(Guid MessageId, Guid Version, string Ad
 
 internal sealed class ForwardPhoneMessageValidator : AbstractValidator<ForwardPhoneMessage>
 {
-    public ForwardPhoneMessageValidator(CaseDeskDb db) =>
+    public ForwardPhoneMessageValidator(CaseDeskDb db)
+    {
         RuleFor(r => r.AddresseeUserId).NotEmpty().WithMessage(_ => T("Choose whom the message is for."))
             .MustAsync((id, ct) => StaffRouting.UserExistsAsync(db, id, ct))
             .When(r => !string.IsNullOrEmpty(r.AddresseeUserId), ApplyConditionTo.CurrentValidator)
             .WithMessage(_ => T("Unknown employee."));
+        RuleFor(r => r.AddresseeUserId).SingleLine();
+    }
 }
 
 internal sealed class ForwardPhoneMessageHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<ForwardPhoneMessage, Guid>

@@ -27,6 +27,8 @@ internal sealed class LogCallBackWithoutClientValidator : AbstractValidator<LogC
             .MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
         RuleFor(r => r.Summary).NotEmpty().WithMessage(_ => T("Write what the contact was about."))
             .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
+        RuleFor(r => r.CalledWho).SingleLine();
+        RuleFor(r => r.Summary).FreeText();
     }
 }
 

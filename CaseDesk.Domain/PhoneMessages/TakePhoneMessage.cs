@@ -47,6 +47,12 @@ internal sealed class TakePhoneMessageValidator : AbstractValidator<TakePhoneMes
             .WithMessage(_ => T("Unknown client."));
         RuleFor(r => r.CaseId).MustAsync((r, caseId, ct) => db.Cases.AnyAsync(c => c.Id == caseId && c.ClientId == r.ClientId, ct))
             .When(r => r.CaseId is not null).WithMessage(_ => T("The case does not belong to this client."));
+        RuleFor(r => r.CallerName).PersonName();
+        RuleFor(r => r.Organisation).SingleLine();
+        RuleFor(r => r.Position).SingleLine();
+        RuleFor(r => r.Phone).SingleLine();
+        RuleFor(r => r.Message).FreeText();
+        RuleFor(r => r.AddresseeUserId).SingleLine();
     }
 }
 

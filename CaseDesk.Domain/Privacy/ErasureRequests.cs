@@ -38,14 +38,18 @@ internal sealed class RequestErasureValidator : AbstractValidator<RequestErasure
         RuleFor(r => r.Ground).IsInEnum();
         RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the client's data is to be erased."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.Reason).FreeText();
     }
 }
 
 internal sealed class RefuseErasureValidator : AbstractValidator<RefuseErasure>
 {
-    public RefuseErasureValidator() =>
+    public RefuseErasureValidator()
+    {
         RuleFor(r => r.Because).NotEmpty().WithMessage(_ => T("Say why the erasure is refused (\"because ...\"), because the client must be told the reason."))
             .MaximumLength(2000).WithMessage(_ => T("At most {0} characters.", 2000));
+        RuleFor(r => r.Because).FreeText();
+    }
 }
 
 internal sealed class ErasureRequestsHandler(CaseDeskDb db, Anonymizer anonymizer, CallerContext callers, TimeProvider clock) :

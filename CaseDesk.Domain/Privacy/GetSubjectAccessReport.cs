@@ -40,7 +40,11 @@ public sealed record GetSubjectAccessReport(Guid ClientId, string? AccessReason 
 
 internal sealed class GetSubjectAccessReportValidator : AbstractValidator<GetSubjectAccessReport>
 {
-    public GetSubjectAccessReportValidator() => RuleFor(r => r.AccessReason).MaximumLength(300);
+    public GetSubjectAccessReportValidator()
+    {
+        RuleFor(r => r.AccessReason).MaximumLength(300);
+        RuleFor(r => r.AccessReason).FreeText();
+    }
 }
 
 public sealed record SubjectAccessReport(

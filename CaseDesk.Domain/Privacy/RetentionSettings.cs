@@ -35,6 +35,7 @@ internal sealed class SetRetentionPeriodValidator : AbstractValidator<SetRetenti
         RuleFor(r => r.Months).InclusiveBetween(RetentionDefaults.MinMonths, RetentionDefaults.MaxMonths)
             .WithMessage(_ => T("A retention period must be between {0} and {1} months.", RetentionDefaults.MinMonths, RetentionDefaults.MaxMonths));
         RuleFor(r => r.Note).MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+        RuleFor(r => r.Note).FreeText();
     }
 }
 

@@ -31,6 +31,9 @@ internal sealed class SaveSessionPackValidator : AbstractValidator<SaveSessionPa
                 return await db.TrainingCopies.CountAsync(c => ids.Contains(c.Id) && c.Status == TrainingCopyStatus.Released, ct) == ids.Count;
             }).WithMessage(_ => T("Only released incidents can go into a pack."));
         RuleFor(r => r.Version).NotNull().When(r => r.Id is not null).WithMessage(_ => T("The version is missing."));
+        RuleFor(r => r.Title).SingleLine();
+        RuleFor(r => r.Questions).FreeText();
+        RuleForEach(r => r.Items).ChildRules(item => item.RuleFor(i => i.Questions).FreeText());
     }
 }
 

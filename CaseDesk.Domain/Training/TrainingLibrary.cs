@@ -33,6 +33,7 @@ internal sealed class SearchTrainingLibraryValidator : AbstractValidator<SearchT
         RuleFor(r => r.Window).ValidWindow();
         RuleFor(r => r.Filter.Touchpoint).Must(t => t is null or >= 1 and <= 10).WithMessage(_ => T("Choose the touchpoint (1-10)."));
         RuleFor(r => r.Filter.Commitment).Must(c => c is null || ComplaintRules.Numerals.Contains(c)).WithMessage(_ => T("Unknown commitment."));
+        RuleFor(r => r.Filter.Commitment).SingleLine();
     }
 }
 

@@ -31,6 +31,14 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
         RuleFor(r => r.Roles).NotEmpty().WithMessage(_ => DomainText.T("Choose at least one role."))
             .Must(roles => roles.All(Common.Roles.All.Contains)).WithMessage(_ => DomainText.T("Unknown role."));
         RuleFor(r => r.InitialPassword).NotEmpty().WithMessage(_ => DomainText.T("Enter an initial password."));
+        RuleFor(r => r.UserName).SingleLine();
+        RuleFor(r => r.Email).SingleLine();
+        RuleFor(r => r.FirstName).PersonName();
+        RuleFor(r => r.LastName).PersonName();
+        RuleFor(r => r.Position).SingleLine();
+        RuleFor(r => r.Phone).SingleLine();
+        RuleForEach(r => r.Roles).SingleLine();
+        RuleFor(r => r.InitialPassword).SingleLine();
     }
 }
 

@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,11 @@ namespace CaseDesk.Domain.Users;
 /// <summary>Staff to route work to (case assignee, phone-message addressee), with their unit and roles. No personal data of clients.</summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
 public sealed record ListColleagues(string? Role = null) : IQuery<IReadOnlyList<Colleague>>;
+
+internal sealed class ListColleaguesValidator : AbstractValidator<ListColleagues>
+{
+    public ListColleaguesValidator() => RuleFor(r => r.Role).SingleLine();
+}
 
 public sealed record Colleague(string Id, string FullName, string Position, Guid? UnitId, string? UnitName, IReadOnlyList<string> Roles);
 

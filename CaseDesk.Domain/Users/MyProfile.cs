@@ -33,8 +33,15 @@ internal sealed class SetMyLanguageValidator : AbstractValidator<SetMyLanguage>
 {
     public static readonly string[] Supported = ["lt", "en"];
 
-    public SetMyLanguageValidator() =>
+    public SetMyLanguageValidator()
+
+    {
+
         RuleFor(r => r.Culture).Must(c => Supported.Contains(c)).WithMessage(_ => DomainText.T("Unsupported language."));
+
+        RuleFor(r => r.Culture).SingleLine();
+
+    }
 }
 
 internal sealed class SetMyLanguageHandler(CaseDeskDb db, CallerContext callers) : IRequestHandler<SetMyLanguage, MediatR.Unit>

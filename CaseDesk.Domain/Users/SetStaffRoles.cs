@@ -15,6 +15,9 @@ internal sealed class SetStaffRolesValidator : AbstractValidator<SetStaffRoles>
     {
         RuleFor(r => r.UserId).NotEmpty();
         RuleFor(r => r.Roles).Must(roles => roles.All(Common.Roles.All.Contains)).WithMessage(_ => DomainText.T("Unknown role."));
+        RuleFor(r => r.UserId).SingleLine();
+        RuleForEach(r => r.Roles).SingleLine();
+        RuleFor(r => r.Version).SingleLine();
     }
 }
 

@@ -21,6 +21,7 @@ internal sealed class AgreeVisitValidator : AbstractValidator<AgreeVisit>
         RuleFor(r => r.SecondEmployeeUserId)
             .MustAsync((id, ct) => VisitStaff.CanVisitAsync(db, id!, ct)).When(r => !string.IsNullOrEmpty(r.SecondEmployeeUserId))
             .WithMessage(_ => T("Choose a caseworker or a head, because only they make home visits."));
+        RuleFor(r => r.SecondEmployeeUserId).SingleLine();
     }
 }
 

@@ -13,9 +13,12 @@ public sealed record CancelVisit(Guid VisitId, Guid Version, string Reason) : IC
 
 internal sealed class CancelVisitValidator : AbstractValidator<CancelVisit>
 {
-    public CancelVisitValidator() =>
+    public CancelVisitValidator()
+    {
         RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => T("Say why the visit is cancelled, because the client must be told the reason."))
             .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
+        RuleFor(r => r.Reason).FreeText();
+    }
 }
 
 internal sealed class CancelVisitHandler(CaseDeskDb db, ClockBook clocks, TimeProvider clock) : IRequestHandler<CancelVisit, Guid>

@@ -29,6 +29,7 @@ internal sealed class GetVisitCalendarValidator : AbstractValidator<GetVisitCale
         RuleFor(r => r.CaseworkerUserId).NotEmpty().WithMessage(_ => T("Choose the caseworker."));
         RuleFor(r => r.ToUtc).GreaterThan(r => r.FromUtc).WithMessage(_ => T("The end of the range must be after its start."))
             .Must((r, to) => to - r.FromUtc <= GetVisitCalendar.LongestRange).WithMessage(_ => T("The range is too long."));
+        RuleFor(r => r.CaseworkerUserId).SingleLine();
     }
 }
 

@@ -24,6 +24,8 @@ internal sealed class OfferVisitValidator : AbstractValidator<OfferVisit>
         RuleFor(r => r.CaseworkerUserId)
             .MustAsync((id, ct) => VisitStaff.CanVisitAsync(db, id!, ct)).When(r => !string.IsNullOrEmpty(r.CaseworkerUserId))
             .WithMessage(_ => T("Choose a caseworker or a head, because only they make home visits."));
+        RuleFor(r => r.Purpose).FreeText();
+        RuleFor(r => r.CaseworkerUserId).SingleLine();
     }
 }
 

@@ -37,6 +37,13 @@ internal sealed class RecordDepartureValidator : AbstractValidator<RecordDepartu
                 .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
             p.RuleFor(x => x.DueAtUtc).Must(d => d.Year is >= 2000 and <= 2100).WithMessage(_ => T("The date is out of range."));
         });
+        RuleFor(r => r.Summary).FreeText();
+        RuleFor(r => r.Discussed).FreeText();
+        RuleFor(r => r.Decided).FreeText();
+        RuleFor(r => r.Done).FreeText();
+        RuleFor(r => r.NextStep).FreeText();
+        RuleFor(r => r.NextMeetingPlace).SingleLine();
+        RuleForEach(r => r.Promises).ChildRules(p => p.RuleFor(x => x.Text).FreeText());
     }
 }
 

@@ -27,6 +27,8 @@ internal sealed class RescheduleVisitValidator : AbstractValidator<RescheduleVis
             .MaximumLength(1000).WithMessage(_ => T("At most {0} characters.", 1000));
         RuleFor(r => r.ClientToldHow).NotEmpty().WithMessage(_ => T("Say how the client was told."))
             .MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
+        RuleFor(r => r.Reason).FreeText();
+        RuleFor(r => r.ClientToldHow).SingleLine();
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output)
         var caseworker = await db.CreateCallerAsync(Roles.Caseworker);
         var clients = new List<Guid>();
         for (var i = 0; i < 10; i++)
-            clients.Add(await db.RegisterAsync(caseworker, "Klientas", $"Nr{i}"));
+            clients.Add(await db.RegisterAsync(caseworker, "Klientas", $"Nr{(char)('a' + i)}"));
         var counters = new[]
         {
             await db.RegisterAsync(caseworker, "Skaitiklis", "Pirmas"),

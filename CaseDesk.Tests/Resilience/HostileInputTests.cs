@@ -67,6 +67,8 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
     [
         "", "   ", new string('x', 100_000), "\0\u0001\u0007\u001b\r\n\t\u007f", "\u202Eevil.exe\u202C txt",
         "'; DROP TABLE Clients;--", "<script>alert(1)</script>", "\uD800 lone surrogate", "ąčęėįšųūž ĄČĘĖĮŠŲŪŽ 👍",
+        // Direction controls left open, stray closers and marks (docs/privacy.md, "Hostile characters").
+        "Jonas \u202Esaksualzak", "\u202A\u202B\u202D open embeddings \u2066\u2067\u2068 and isolates", "\u202C\u2069 stray closers \u200E\u200F\u061C marks",
     ];
 
     private static readonly Dictionary<string, string> EntityOfId = new()
@@ -134,6 +136,7 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
         }
 
         output.WriteLine($"{type.Name}: {sent} requests; " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        failures.AddRange((await UnbalancedTextAsync()).Select(t => $"{type.Name}: stored with a direction control left open: {t}"));
         Assert.True(sent > 0 || parameters.Length == 0);
         Assert.Empty(failures.Take(15));
     }
@@ -171,6 +174,30 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
         await using var counts = await command.ExecuteReaderAsync();
         await counts.ReadAsync();
         return tables.Select((t, i) => new KeyValuePair<string, long>(t, counts.GetInt64(i))).ToList();
+    }
+
+    /// <summary>Every stored text (audit rows included) that opens an embedding, override or isolate it does not close on its line.</summary>
+    private async Task<List<string>> UnbalancedTextAsync()
+    {
+        await using var connection = new SqliteConnection(world.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.type = 'TEXT'";
+        var columns = new List<(string Table, string Column)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                columns.Add((reader.GetString(0), reader.GetString(1)));
+        var openers = string.Join(" OR ", new[] { 0x202A, 0x202B, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068 }.Select(c => $"instr(\"{{0}}\", char({c})) > 0"));
+        var found = new List<string>();
+        foreach (var (table, column) in columns)
+        {
+            command.CommandText = $"SELECT \"{column}\" FROM \"{table}\" WHERE " + string.Format(openers, column);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                if (!BidiText.IsBalanced(reader.GetString(0)))
+                    found.Add($"{table}.{column} = {Label(reader.GetString(0))}");
+        }
+        return found;
     }
 
     // ---- hostile values ----
