@@ -12,6 +12,10 @@ public sealed record BrowserCase(Guid ClientId, Guid CaseId, string Number, stri
 /// </summary>
 public static class BrowserCaseSeed
 {
+    /// <summary>A random run of lower-case letters, to make a name unique: names take letters only.</summary>
+    public static string Letters(int count) =>
+        new(Guid.NewGuid().ToString("N")[..count].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
+
     private static readonly Guid SocialServicesUnit = StandardReferenceData.Units.Single(u => u.Code == "social-services").Id;
 
     public static async Task<BrowserCase> CaseForAsync(AppProcess app, string caseworkerUserName, string firstName, string lastName,

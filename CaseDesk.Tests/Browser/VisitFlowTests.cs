@@ -18,7 +18,7 @@ public sealed class VisitFlowTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task A_caseworker_schedules_a_home_visit_records_arrival_and_departure_and_sees_it_on_the_visit_calendar()
     {
         BrowserRequirement.Check();
-        var lastName = "Vizitienė" + Guid.NewGuid().ToString("N")[..5];
+        var lastName = "Vizitienė" + BrowserCaseSeed.Letters(5);
         var seeded = await BrowserCaseSeed.CaseForAsync(fixture.App, "caseworker", "Ona", lastName);
         await using var session = await fixture.SignInAsync("caseworker", output);
         var page = session.Page;

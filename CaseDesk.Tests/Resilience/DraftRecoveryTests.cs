@@ -21,7 +21,7 @@ public sealed class DraftRecoveryTests(BrowserFixture fixture, ITestOutputHelper
     public async Task Contact_input_typed_before_the_app_was_killed_is_restored_with_a_notice_after_the_restart()
     {
         BrowserRequirement.Check();
-        var lastName = $"Juodraštienė{Guid.NewGuid().ToString("N")[..6]}";
+        var lastName = $"Juodraštienė{BrowserCaseSeed.Letters(6)}";
         var seeded = await BrowserCaseSeed.CaseForAsync(fixture.App, "caseworker", "Rūta", lastName);
         await using var session = await fixture.SignInAsync("caseworker", output);
         await session.OpenAsync($"cases/{seeded.CaseId}");
