@@ -117,6 +117,11 @@ public static class DatabaseInitializer
             message.RefreshSearchKey();
         foreach (var email in await db.EmailEnquiries.Where(e => e.SearchKey == "").ToListAsync(ct))
             email.RefreshSearchKey();
+        // Cases and training copies stored before migration CaseAndTrainingSearchKeys.
+        foreach (var @case in await db.Cases.Where(c => c.ServiceKey == "" && c.ServiceRequested != "").ToListAsync(ct))
+            @case.RefreshSearchKey();
+        foreach (var copy in await db.TrainingCopies.Where(c => c.SearchKey == "").ToListAsync(ct))
+            copy.RefreshSearchKey();
         await db.SaveChangesAsync(ct);
     }
 

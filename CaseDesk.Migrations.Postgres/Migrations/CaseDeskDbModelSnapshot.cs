@@ -134,6 +134,12 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .UseCollation("C");
 
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
                     b.Property<string>("ServiceRequested")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1569,6 +1575,11 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReleasedByUserId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
