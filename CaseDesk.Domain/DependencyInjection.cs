@@ -7,7 +7,6 @@ using CaseDesk.Domain.Users;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,17 +14,19 @@ namespace CaseDesk.Domain;
 
 public static class DependencyInjection
 {
+    /// <summary>The domain on a SQLite file (the default provider).</summary>
+    public static IdentityBuilder AddCaseDeskDomain(this IServiceCollection services, string? connectionString) =>
+        services.AddCaseDeskDomain(DatabaseSettings.Sqlite(connectionString));
+
     /// <summary>
     /// Registers the database, Identity's user store, the request pipeline (authorization →
     /// validation → audit/transaction → handler) and every handler and validator of this assembly.
     /// </summary>
-    public static IdentityBuilder AddCaseDeskDomain(this IServiceCollection services, string? connectionString)
+    public static IdentityBuilder AddCaseDeskDomain(this IServiceCollection services, DatabaseSettings database)
     {
-        var checkedConnectionString = CheckConnectionString(connectionString);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<CaseDeskDb>(options => options
-            .UseSqlite(checkedConnectionString)
-            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton(database);
+        services.AddDbContext<CaseDeskDb>(options => database.Apply(options));
 
         services.AddDataProtection();
         services.AddScoped<IPersonalCodeProtector, PersonalCodeProtector>();
@@ -72,38 +73,5 @@ public static class DependencyInjection
     }
 
     /// <summary>Fails start-up with a message that says what to fix, instead of a SQLite error later.</summary>
-    public static string CheckConnectionString(string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                "ConnectionStrings:CaseDesk is not set. Set it in appsettings.json or the environment " +
-                "variable ConnectionStrings__CaseDesk, e.g. \"Data Source=App_Data/casedesk.db\".");
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException($"ConnectionStrings:CaseDesk is not a valid SQLite connection string: {e.Message}", e);
-        }
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-            throw new InvalidOperationException("ConnectionStrings:CaseDesk names no database file (Data Source=...).");
-        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                try
-                {
-                    Directory.CreateDirectory(directory);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new InvalidOperationException($"ConnectionStrings:CaseDesk: cannot create the database folder '{directory}': {e.Message}", e);
-                }
-            }
-        }
-        return connectionString;
-    }
+    public static string CheckConnectionString(string? connectionString) => DatabaseSettings.Sqlite(connectionString).ConnectionString;
 }

@@ -12,10 +12,16 @@ public static class BackupCommand
     public static async Task<int> RunAsync(string target, string[] configurationArgs)
     {
         var builder = WebApplication.CreateBuilder(configurationArgs);
-        var connectionString = DependencyInjection.CheckConnectionString(builder.Configuration.GetConnectionString("CaseDesk"));
+        var database = CaseDeskHost.Database(builder.Configuration);
+        if (!database.IsSqlite)
+        {
+            Console.Error.WriteLine($"Backup failed: this command copies a SQLite file; the database is {database.Describe()}. " +
+                "Back PostgreSQL up with its own tools (pg_dump, or the server's base backups and WAL archive).");
+            return 1;
+        }
         try
         {
-            var report = await DatabaseBackup.BackUpAsync(connectionString, target);
+            var report = await DatabaseBackup.BackUpAsync(database.ConnectionString, target);
             Console.WriteLine($"Backup written: {report.File} ({report.Bytes / 1024.0 / 1024.0:F1} MB in {report.Took.TotalSeconds:F1} s, integrity_check {report.IntegrityCheck}).");
             return 0;
         }

@@ -28,7 +28,7 @@ public static class CaseDeskHost
     public static void AddCaseDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddCaseDeskDomain(builder.Configuration.GetConnectionString("CaseDesk"))
+        services.AddCaseDeskDomain(Database(builder.Configuration))
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
@@ -130,12 +130,19 @@ public static class CaseDeskHost
     public static TimeSpan IdleTimeout(IConfiguration config) =>
         config.GetValue<TimeSpan?>("Session:IdleTimeout") ?? SessionActivity.DefaultIdleTimeout;
 
+    /// <summary>Database:Provider (Sqlite unless set) and ConnectionStrings:CaseDesk, checked: bad settings stop start-up with what to fix.</summary>
+    public static DatabaseSettings Database(IConfiguration config) =>
+        DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("CaseDesk"));
+
     private static string KeysFolder(IConfiguration config)
     {
         var configured = config["DataProtection:KeysFolder"];
         if (!string.IsNullOrWhiteSpace(configured))
             return configured;
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(config.GetConnectionString("CaseDesk") ?? "").DataSource;
+        var settings = Database(config);
+        if (!settings.IsSqlite)
+            return Path.Combine("App_Data", "keys");
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
         var folder = string.IsNullOrEmpty(database) || database == ":memory:" ? "App_Data" : Path.GetDirectoryName(Path.GetFullPath(database))!;
         return Path.Combine(folder, "keys");
     }
@@ -158,7 +165,7 @@ public static class CaseDeskHost
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             Console.WriteLine();
             Console.WriteLine($"CaseDesk is running at {string.Join(", ", addresses)} ({app.Environment.EnvironmentName})");
-            Console.WriteLine($"Database: {config.GetConnectionString("CaseDesk")}");
+            Console.WriteLine($"Database: {app.Services.GetRequiredService<DatabaseSettings>().Describe()}");
             if (adminCreated)
                 Console.WriteLine($"Administrator created from configuration: {config["Bootstrap:AdminEmail"]}");
             if (demoData is not null)

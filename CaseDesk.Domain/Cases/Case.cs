@@ -36,6 +36,7 @@ public sealed class Case : IVersioned
         Number = number;
         ClientId = clientId;
         ServiceRequested = serviceRequested.Trim();
+        ServiceKey = Clients.Client.SearchKey(ServiceRequested);
         UnitId = unitId;
         OpenedAtUtc = openedAtUtc;
         OpenedByUserId = openedBy;
@@ -44,11 +45,16 @@ public sealed class Case : IVersioned
         history.Add(new CaseStatusChange(Id, openedAtUtc, openedBy, null, CaseStatus.Registered, null, null));
     }
 
+    /// <summary>Fills the key of a case stored before migration CaseAndTrainingSearchKeys.</summary>
+    public void RefreshSearchKey() => ServiceKey = Clients.Client.SearchKey(ServiceRequested);
+
     public Guid Id { get; private set; }
     /// <summary>Human reference, e.g. "SP-2026-000123".</summary>
     public string Number { get; private set; } = "";
     public Guid ClientId { get; private set; }
     public string ServiceRequested { get; private set; } = "";
+    /// <summary>The service folded for search (lower case, no diacritics): finds "pašalpa" by "pasalpa" on SQLite and PostgreSQL alike.</summary>
+    public string ServiceKey { get; private set; } = "";
     public Guid UnitId { get; private set; }
     public CaseStatus Status { get; private set; }
     public string? AssignedToUserId { get; private set; }

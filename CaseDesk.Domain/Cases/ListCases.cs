@@ -63,14 +63,15 @@ internal sealed class ListCasesHandler(CaseDeskDb db, CallerContext callers) : I
             }
             else
             {
-                // A fragment of the number ("87", "000087"), of the service asked for, or the start of the client's name; all in SQL.
+                // A fragment of the number ("87", "000087"), of the service asked for (folded: "pasalpa" finds "pašalpa"), or the
+                // start of the client's name; all in SQL, on the folded keys, so both engines compare the same bytes.
                 var key = Clients.Client.SearchKey(search);
                 var upper = key + "\uffff";
-                var pattern = "%" + search.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+                var number = search.ToUpperInvariant();
                 var clients = db.Clients.Where(k => (string.Compare(k.NameKey, key) >= 0 && string.Compare(k.NameKey, upper) < 0)
                     || (string.Compare(k.FirstNameKey, key) >= 0 && string.Compare(k.FirstNameKey, upper) < 0)).Select(k => k.Id);
-                query = query.Where(c => EF.Functions.Like(c.Number, pattern, @"\")
-                    || EF.Functions.Like(c.ServiceRequested, pattern, @"\")
+                query = query.Where(c => c.Number.Contains(number)
+                    || c.ServiceKey.Contains(key)
                     || clients.Contains(c.ClientId));
             }
         }

@@ -63,17 +63,39 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<SessionPack> SessionPacks => Set<SessionPack>();
     public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
 
+    /// <summary>The ICU collation that sorts Lithuanian names on PostgreSQL (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž).</summary>
+    public const string LithuanianCollation = "lithuanian";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CaseDeskDb).Assembly);
+        if (Database.IsNpgsql())
+            SortNamesInLithuanian(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite hands DateTime back as Unspecified; every stored instant is UTC.
+        // SQLite hands DateTime back as Unspecified, and Npgsql's timestamp with time zone takes only Kind=Utc: every stored instant is UTC.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        // Text compares byte by byte as on SQLite, whatever the server's default collation: the search keys' range scans
+        // (key ≤ x < key + U+FFFF), the case numbers' order and every equality behave the same on both engines.
+        if (Database.IsNpgsql())
+            configurationBuilder.Properties<string>().UseCollation("C");
+    }
+
+    /// <summary>The name columns that lists sort by; PostgreSQL only (SQLite compares bytes).</summary>
+    private static void SortNamesInLithuanian(ModelBuilder builder)
+    {
+        builder.HasCollation(LithuanianCollation, locale: "lt-LT", provider: "icu", deterministic: true);
+        builder.Entity<StaffUser>().Property(u => u.FirstName).UseCollation(LithuanianCollation);
+        builder.Entity<StaffUser>().Property(u => u.LastName).UseCollation(LithuanianCollation);
+        builder.Entity<Client>().Property(c => c.FirstName).UseCollation(LithuanianCollation);
+        builder.Entity<Client>().Property(c => c.LastName).UseCollation(LithuanianCollation);
+        builder.Entity<PhoneMessage>().Property(m => m.CallerName).UseCollation(LithuanianCollation);
+        builder.Entity<OrgUnit>().Property(u => u.NameLt).UseCollation(LithuanianCollation);
+        builder.Entity<IncidentPerson>().Property(p => p.Name).UseCollation(LithuanianCollation);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CaseDesk.Domain.Data;
 
@@ -26,7 +27,18 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
-        await db.Database.MigrateAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException refused || refused.SqlState.StartsWith("28", StringComparison.Ordinal) || refused.SqlState == "3D000")
+        {
+            // Not reachable, refused, or the login was: say where it tried (never the password) and what to check.
+            var where = scope.ServiceProvider.GetRequiredService<DatabaseSettings>().Describe();
+            throw new InvalidOperationException(
+                $"Cannot connect to {where}: {e.Message}. Check that PostgreSQL runs there and accepts connections from this machine, " +
+                "and the host, port, database, user and password in ConnectionStrings:CaseDesk.", e);
+        }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
@@ -117,6 +129,11 @@ public static class DatabaseInitializer
             message.RefreshSearchKey();
         foreach (var email in await db.EmailEnquiries.Where(e => e.SearchKey == "").ToListAsync(ct))
             email.RefreshSearchKey();
+        // Cases and training copies stored before migration CaseAndTrainingSearchKeys.
+        foreach (var @case in await db.Cases.Where(c => c.ServiceKey == "" && c.ServiceRequested != "").ToListAsync(ct))
+            @case.RefreshSearchKey();
+        foreach (var copy in await db.TrainingCopies.Where(c => c.SearchKey == "").ToListAsync(ct))
+            copy.RefreshSearchKey();
         await db.SaveChangesAsync(ct);
     }
 

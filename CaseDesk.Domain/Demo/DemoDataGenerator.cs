@@ -63,6 +63,9 @@ public static class DemoDataGenerator
         Action<string>? log = null, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        // The bulk writer tunes SQLite's own settings (PRAGMA synchronous, cache_size) for the load.
+        if (!scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Database.IsSqlite())
+            throw new InvalidOperationException("The bulk demo data generator writes SQLite files only; on PostgreSQL use Demo:Seed (the demo history through the real requests).");
         var run = new Run(scope.ServiceProvider, options, log ?? (_ => { }));
         return await run.ExecuteAsync(ct);
     }

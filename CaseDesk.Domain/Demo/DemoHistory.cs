@@ -53,25 +53,24 @@ public static class DemoHistory
     {
         options ??= new DemoHistoryOptions();
         var took = Stopwatch.StartNew();
-        string connectionString;
         await using (var scope = appServices.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
             if (await db.Clients.AnyAsync(ct))
                 throw new InvalidOperationException("The database already has clients; demo history is made on a new database.");
-            connectionString = db.Database.GetConnectionString()
-                ?? throw new InvalidOperationException("The database has no connection string.");
         }
+        var database = appServices.GetRequiredService<DatabaseSettings>();
 
         var now = Truncate(appServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var clock = new DemoClock(now.AddDays(-7 * options.Weeks));
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCaseDeskDomain(connectionString);
+        services.AddCaseDeskDomain(database);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         // Personal codes are encrypted with the app's keys, so the app can read them back.
         services.Replace(ServiceDescriptor.Singleton(appServices.GetRequiredService<IDataProtectionProvider>()));
-        services.ConfigureDbContext<CaseDeskDb>(o => o.AddInterceptors(new NoSyncPerCommit()));
+        if (database.IsSqlite)
+            services.ConfigureDbContext<CaseDeskDb>(o => o.AddInterceptors(new NoSyncPerCommit()));
         await using var generation = services.BuildServiceProvider();
 
         var run = new Run(generation, clock, now, options);
@@ -175,7 +174,9 @@ public static class DemoHistory
             }
             clock.MoveTo(end);
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<CaseDeskDb>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
         }
 
         private async Task LoadStaffAsync()

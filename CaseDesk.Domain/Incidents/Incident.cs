@@ -133,6 +133,8 @@ public sealed class TrainingCopy : IVersioned
     public string Situation { get; private set; } = "";
     public string? Handling { get; private set; }
     public string? Outcome { get; private set; }
+    /// <summary>Title, situation, handling and outcome folded for search (lower case, no diacritics), the same on both engines.</summary>
+    public string SearchKey { get; private set; } = "";
     public TrainingCopyStatus Status { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? EditedAtUtc { get; private set; }
@@ -149,6 +151,7 @@ public sealed class TrainingCopy : IVersioned
         EnsureDraft();
         Type = type; Touchpoint = touchpoint; Commitments = commitments; Period = period;
         Title = title; Situation = situation; Handling = handling; Outcome = outcome;
+        RefreshSearchKey();
     }
 
     public void Edit(string title, string situation, string? handling, string? outcome, DateTime at, string by)
@@ -156,7 +159,13 @@ public sealed class TrainingCopy : IVersioned
         EnsureDraft();
         Title = title.Trim(); Situation = situation.Trim(); Handling = handling?.Trim(); Outcome = outcome?.Trim();
         EditedAtUtc = at; EditedByUserId = by;
+        RefreshSearchKey();
     }
+
+    public void RefreshSearchKey() => SearchKey = SearchKeyOf(Title, Situation, Handling, Outcome);
+
+    public static string SearchKeyOf(string title, string situation, string? handling, string? outcome) =>
+        Clients.Client.SearchKey($"{title} | {situation} | {handling} | {outcome}");
 
     public void Release(DateTime at, string by)
     {

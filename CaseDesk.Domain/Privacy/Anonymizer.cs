@@ -28,6 +28,7 @@ public static class Anonymization
 internal sealed class Anonymizer(CaseDeskDb db)
 {
     private const string Redacted = Anonymization.Redacted;
+    private static readonly string RedactedKey = Client.SearchKey(Redacted);
 
     /// <summary>Everything held on these clients: the client, household, cases and every linked record. Returns counts per kind.</summary>
     public async Task<IReadOnlyDictionary<string, int>> ClientsAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
@@ -58,6 +59,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
         var caseIds = db.Cases.Where(k => clientIds.Contains(k.ClientId)).Select(k => k.Id);
         counts["Cases"] = await db.Cases.Where(k => clientIds.Contains(k.ClientId)).ExecuteUpdateAsync(s => s
             .SetProperty(k => k.ServiceRequested, Redacted)
+            .SetProperty(k => k.ServiceKey, RedactedKey)
             .SetProperty(k => k.OutcomeNote, k => k.OutcomeNote == null ? null : Redacted)
             .SetProperty(k => k.Version, version), ct);
         await db.CaseStatusChanges.Where(h => caseIds.Contains(h.CaseId)).ExecuteUpdateAsync(s => s
@@ -88,6 +90,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(t => t.Situation, Redacted)
             .SetProperty(t => t.Handling, t => t.Handling == null ? null : Redacted)
             .SetProperty(t => t.Outcome, t => t.Outcome == null ? null : Redacted)
+            .SetProperty(t => t.SearchKey, Incidents.TrainingCopy.SearchKeyOf(Redacted, Redacted, null, null))
             .SetProperty(t => t.Status, Incidents.TrainingCopyStatus.Draft)
             .SetProperty(t => t.Version, version), ct);
         counts["Incidents"] = await db.Incidents.Where(i => incidentIds.Contains(i.Id)).ExecuteUpdateAsync(s => s

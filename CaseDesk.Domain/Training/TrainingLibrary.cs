@@ -54,9 +54,9 @@ internal sealed class SearchTrainingLibraryHandler(CaseDeskDb db) : IRequestHand
         }
         if (!string.IsNullOrWhiteSpace(request.Window.Search))
         {
-            var like = "%" + request.Window.Search.Trim().Replace("%", "").Replace("_", "") + "%";
-            query = query.Where(c => EF.Functions.Like(c.Title, like) || EF.Functions.Like(c.Situation, like)
-                || EF.Functions.Like(c.Handling!, like) || EF.Functions.Like(c.Outcome!, like));
+            // On the folded key: case- and diacritic-insensitive, the same on SQLite and PostgreSQL.
+            var key = Clients.Client.SearchKey(request.Window.Search);
+            query = query.Where(c => c.SearchKey.Contains(key));
         }
         var total = await query.CountAsync(ct);
         var copies = await query.OrderByDescending(c => c.ReleasedAtUtc).ThenBy(c => c.Id).Skip(request.Window.Skip).Take(request.Window.Take)

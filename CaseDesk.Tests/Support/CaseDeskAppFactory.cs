@@ -21,6 +21,9 @@ public sealed class CaseDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Null uses the temp file; set it to test start-up with a bad connection string.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>Database:Provider; null leaves it unset (SQLite).</summary>
+    public string? Provider { get; init; }
+
     private string EffectiveConnectionString => ConnectionString ?? new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
@@ -31,6 +34,8 @@ public sealed class CaseDeskAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // Host settings reach Program before it reads its configuration (they are passed like command-line arguments).
         builder.UseSetting("ConnectionStrings:CaseDesk", EffectiveConnectionString);
+        if (Provider is not null)
+            builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Demo:Seed", "true");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -10,11 +10,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CaseDesk.Tests.Support;
 
 /// <summary>
-/// A real CaseDesk database for one test: a temp SQLite file, the domain's own service
+/// A real CaseDesk database for one test: a temp SQLite file, or with <c>CASEDESK_TEST_PROVIDER=Postgres</c> a fresh
+/// PostgreSQL database on the server of <c>CASEDESK_TEST_POSTGRES</c> (<see cref="TestProvider"/>); the domain's own service
 /// registrations, migrated and seeded like at start-up. Send requests through the real sender,
 /// then open a fresh context to see what was written.
 /// <code>
@@ -26,34 +28,40 @@ namespace CaseDesk.Tests.Support;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string folder;
+    private readonly string? folder;
+    private readonly string? filePath;
     private readonly DbContextOptions<CaseDeskDb> inspectOptions;
     private int generatedUsers;
 
-    private TestDatabase(string folder, FakeClock clock, Action<IServiceCollection>? configure)
+    private TestDatabase(DatabaseSettings settings, string? folder, FakeClock clock, Action<IServiceCollection>? configure)
     {
         this.folder = folder;
-        FilePath = Path.Combine(folder, "casedesk.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
+        Settings = settings;
+        if (settings.IsSqlite)
+            filePath = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
         Clock = clock;
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddCaseDeskDomain(ConnectionString);
+        services.AddCaseDeskDomain(settings);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        inspectOptions = new DbContextOptionsBuilder<CaseDeskDb>()
-            .UseSqlite(ConnectionString)
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
+        var inspect = new DbContextOptionsBuilder<CaseDeskDb>();
+        settings.Apply(inspect);
+        inspectOptions = inspect.Options;
     }
 
-    /// <summary>The database file; SQLite keeps <c>-wal</c> and <c>-shm</c> files beside it.</summary>
-    public string FilePath { get; }
+    /// <summary>The database file; SQLite keeps <c>-wal</c> and <c>-shm</c> files beside it. SQLite only: see <see cref="TestProvider.SkipUnlessSqlite"/>.</summary>
+    public string FilePath => filePath ?? throw new InvalidOperationException(
+        "This test reads the SQLite file but runs on PostgreSQL: start it with TestProvider.SkipUnlessSqlite(\"why\").");
 
-    public string ConnectionString { get; }
+    public DatabaseSettings Settings { get; }
+
+    public string ConnectionString => Settings.ConnectionString;
+
+    public bool IsSqlite => Settings.IsSqlite;
 
     /// <summary>The clock every handler and pipeline step sees; move it with <see cref="FakeClock.Advance"/>.</summary>
     public FakeClock Clock { get; }
@@ -65,7 +73,21 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="migrate">False leaves an empty file, for tests of the migration itself.</param>
     public static async Task<TestDatabase> CreateAsync(FakeClock? clock = null, Action<IServiceCollection>? services = null, bool migrate = true)
     {
-        var database = new TestDatabase(NewFolder(), clock ?? new FakeClock(), services);
+        if (TestProvider.Current == DatabaseProvider.Postgres)
+        {
+            // A copy of a migrated template database (CREATE DATABASE ... TEMPLATE) costs a few ms; migrating costs a second.
+            var name = PostgresDatabaseName();
+            await PostgresAdminAsync(migrate
+                ? $"CREATE DATABASE \"{name}\" TEMPLATE \"{await PostgresTemplate.Value}\""
+                : $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'");
+            var postgres = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, TestProvider.PostgresDatabase(name)), null,
+                clock ?? new FakeClock(), services);
+            if (migrate)
+                await postgres.MigrateAndSeedAsync();
+            return postgres;
+        }
+        var folder = NewFolder();
+        var database = new TestDatabase(SqliteIn(folder), folder, clock ?? new FakeClock(), services);
         if (migrate)
         {
             // Migrating costs ~150 ms of fsyncs per test; a copy of a migrated file costs a few. The real
@@ -80,17 +102,47 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<string> BuildTemplateAsync()
     {
-        var template = new TestDatabase(NewFolder(), new FakeClock(), configure: null);
+        var folder = NewFolder();
+        var template = new TestDatabase(SqliteIn(folder), folder, new FakeClock(), configure: null);
         await template.MigrateAndSeedAsync();
         await template.Services.DisposeAsync();
         // Closing the last connection checkpoints the WAL into the file, so the file alone is the whole database.
         SqliteConnection.ClearPool(new SqliteConnection(template.ConnectionString));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(template.folder, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return template.FilePath;
     }
 
+    private static DatabaseSettings SqliteIn(string folder) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "casedesk.db") }.ToString());
+
     private static string NewFolder() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casedesk-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    /// <summary>One migrated and seeded database per test run, copied by every test; dropped when the run ends.</summary>
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(BuildPostgresTemplateAsync);
+
+    private static async Task<string> BuildPostgresTemplateAsync()
+    {
+        var name = PostgresDatabaseName() + "_template";
+        var settings = new DatabaseSettings(DatabaseProvider.Postgres, TestProvider.PostgresDatabase(name));
+        var template = new TestDatabase(settings, null, new FakeClock(), configure: null);
+        await template.MigrateAndSeedAsync(); // creates the database too
+        await template.Services.DisposeAsync();
+        // CREATE DATABASE ... TEMPLATE refuses a template that has open connections.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(settings.ConnectionString));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        return name;
+    }
+
+    private static string PostgresDatabaseName() => "casedesk_test_" + Guid.NewGuid().ToString("N");
+
+    private static async Task PostgresAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestProvider.PostgresDatabase("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public Task MigrateAndSeedAsync() => DatabaseInitializer.MigrateAndSeedAsync(Services);
 
@@ -158,9 +210,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (!IsSqlite)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            await PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)");
+            return;
+        }
         // Pooled connections keep the file (and its -wal/-shm) open; close them before deleting.
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(folder!, recursive: true);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace CaseDesk.Domain.Common.Pipeline;
 
 /// <summary>
-/// Commands run in one write transaction (BEGIN IMMEDIATE on SQLite, so a read-then-write never
-/// has to upgrade its lock) that also holds their audit row: either both commit or neither does.
+/// Commands run in one write transaction (<see cref="WriteTransaction"/>: BEGIN IMMEDIATE on SQLite, so a read-then-write
+/// never has to upgrade its lock; the writers' advisory lock on PostgreSQL) that also holds their audit row: either both commit or neither does.
 /// Reads of a client's personal data get an audit row too. A refused command is rolled back and
 /// its refusal recorded.
 /// </summary>
@@ -54,7 +54,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         TResponse result;
         db.SavingChanges += Collect;
         try

@@ -73,6 +73,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Number).HasMaxLength(20);
         b.Property(c => c.ServiceRequested).HasMaxLength(500);
+        b.Property(c => c.ServiceKey).HasMaxLength(500);
         b.Property(c => c.OutcomeNote).HasMaxLength(2000);
         b.HasIndex(c => c.Number).IsUnique().HasDatabaseName("UX_Cases_Number");
         b.HasIndex(c => c.ClientId).HasDatabaseName("IX_Cases_ClientId");

@@ -115,6 +115,11 @@ namespace CaseDesk.Domain.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceRequested")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1438,6 +1443,10 @@ namespace CaseDesk.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReleasedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Situation")

@@ -67,10 +67,23 @@ public sealed class CaseSearchTests : IAsyncLifetime
         // In SQL: the rows are read with the search condition and the page limit, not filtered after reading every case.
         await SearchAsync("transport", take: 1);
         var read = Assert.Single(commands.Texts, t => t.Contains("FROM \"Cases\"", StringComparison.Ordinal) && t.Contains("LIMIT", StringComparison.Ordinal));
-        Assert.Contains("\"ServiceRequested\" LIKE", read);
-        Assert.Contains("\"Number\" LIKE", read);
-        var count = Assert.Single(commands.Texts, t => t.Contains("COUNT(*)", StringComparison.Ordinal) && t.Contains("FROM \"Cases\"", StringComparison.Ordinal));
-        Assert.Contains("\"ServiceRequested\" LIKE", count);
+        Assert.Contains("\"ServiceKey\"", read);
+        Assert.Contains("\"Number\"", read);
+        var count = Assert.Single(commands.Texts, t => t.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) && t.Contains("FROM \"Cases\"", StringComparison.Ordinal));
+        Assert.Contains("\"ServiceKey\"", count);
+    }
+
+    [Fact]
+    public async Task The_service_is_found_without_its_diacritics_and_in_any_case_on_every_engine()
+    {
+        var ona = await database.RegisterAsync(reception, "Ona", "Žukauskaitė");
+        var allowance = await database.OpenCaseAsync(reception, ona, service: "Socialinė pašalpa");
+        await database.OpenCaseAsync(reception, ona, service: "Pagalba namuose");
+
+        Assert.Equal([allowance], (await SearchAsync("pasalpa")).Select(r => r.Id));
+        Assert.Equal([allowance], (await SearchAsync("PAŠALPA")).Select(r => r.Id));
+        Assert.Equal([allowance], (await SearchAsync("SOCIALINE")).Select(r => r.Id));
+        Assert.Empty(await SearchAsync("pašalpos"));
     }
 
     [Fact]

@@ -185,6 +185,10 @@ public sealed class IncidentTests : IAsyncLifetime
         Assert.Equal([bCopy], (await db.LibraryAsync(trainer, new LibraryFilter(Touchpoint: 3))).Items.Select(r => r.Id));
         Assert.Equal([bCopy], (await db.LibraryAsync(trainer, new LibraryFilter(Commitment: "IX"))).Items.Select(r => r.Id));
         Assert.Equal([aCopy], (await db.LibraryAsync(trainer, search: "laukiamajame")).Items.Select(r => r.Id));
+        // Words match without their diacritics and in any case, on SQLite and PostgreSQL alike.
+        Assert.Equal([bCopy], (await db.LibraryAsync(trainer, search: "LAISKA")).Items.Select(r => r.Id));
+        Assert.Equal([bCopy], (await db.LibraryAsync(trainer, search: "Į laišką")).Items.Select(r => r.Id));
+        Assert.Empty((await db.LibraryAsync(trainer, search: "%")).Items);
         Assert.Equal(2, (await db.LibraryAsync(trainer)).Total);
     }
 

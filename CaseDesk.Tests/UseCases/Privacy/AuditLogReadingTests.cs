@@ -143,8 +143,9 @@ public sealed class AuditLogReadingTests : IAsyncLifetime
             await database.OpenCaseAsync(reception, client, asta.UserId);
         }
         var counter = new QueryCounter();
-        await using var db = new CaseDeskDb(new DbContextOptionsBuilder<CaseDeskDb>()
-            .UseSqlite(database.ConnectionString).AddInterceptors(counter).Options);
+        var options = new DbContextOptionsBuilder<CaseDeskDb>();
+        database.Settings.Apply(options).AddInterceptors(counter);
+        await using var db = new CaseDeskDb(options.Options);
         var stored = await (await db.FilteredAsync(AuditFilter.None, default)).OrderByDescending(a => a.Id).Stored().ToListAsync();
         counter.Count = 0;
         var rows = await new AuditRowReader(db).ReadAsync(stored, default);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CaseDesk.Domain.Audit;
@@ -9,7 +10,6 @@ using CaseDesk.Domain.Reference;
 using CaseDesk.Tests.Support;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Tests.UseCases.Privacy;
@@ -76,15 +76,17 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await database.RegisterAsync(reception);
         var before = Assert.Single(await database.AuditEntriesAsync());
 
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        // Straight to the database, past the app: on SQLite and PostgreSQL alike (quoted names work on both).
+        await using var db = database.OpenDb();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
         var update = connection.CreateCommand();
-        update.CommandText = "UPDATE AuditEntries SET UserName = 'someone else', Fields = NULL";
+        update.CommandText = "UPDATE \"AuditEntries\" SET \"UserName\" = 'someone else', \"Fields\" = NULL";
         var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM AuditEntries";
+        delete.CommandText = "DELETE FROM \"AuditEntries\"";
 
-        var changed = await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync());
-        var deleted = await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
+        var changed = await Assert.ThrowsAnyAsync<DbException>(() => update.ExecuteNonQueryAsync());
+        var deleted = await Assert.ThrowsAnyAsync<DbException>(() => delete.ExecuteNonQueryAsync());
 
         Assert.Contains("append-only", changed.Message);
         Assert.Contains("append-only", deleted.Message);
@@ -93,10 +95,10 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         // Rewriting the text is refused too; only clearing it (the retention job's redaction, docs/privacy.md) is let through.
         var rewrite = connection.CreateCommand();
-        rewrite.CommandText = "UPDATE AuditEntries SET Fields = 'nothing to see', Reason = 'made up'";
-        Assert.Contains("append-only", (await Assert.ThrowsAsync<SqliteException>(() => rewrite.ExecuteNonQueryAsync())).Message);
+        rewrite.CommandText = "UPDATE \"AuditEntries\" SET \"Fields\" = 'nothing to see', \"Reason\" = 'made up'";
+        Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<DbException>(() => rewrite.ExecuteNonQueryAsync())).Message);
         var redact = connection.CreateCommand();
-        redact.CommandText = "UPDATE AuditEntries SET Fields = NULL, Reason = NULL";
+        redact.CommandText = "UPDATE \"AuditEntries\" SET \"Fields\" = NULL, \"Reason\" = NULL";
         Assert.Equal(1, await redact.ExecuteNonQueryAsync());
         var redacted = Assert.Single(await database.AuditEntriesAsync());
         Assert.Equal((before.Id, before.UserName, before.Action, (string?)null), (redacted.Id, redacted.UserName, redacted.Action, redacted.Fields));

@@ -64,7 +64,7 @@ public sealed class ErasureTests : IAsyncLifetime
         await database.Send(new Domain.Complaints.RecordFeedbackDigest(today.AddDays(-7), today), staff.Officer);
         // An incident for skills sessions made from one of the client's contacts: its source and replacement list name the client.
         await database.Send(new Domain.Incidents.PromoteContactToIncident(alfa.ContactIds[0], Domain.Incidents.IncidentType.Conflict), staff.Officer);
-        var beforeHits = await DatabaseScan.FindAsync(database.ConnectionString, alfa.StoredStrings, "AuditEntries.UserName");
+        var beforeHits = await DatabaseScan.FindAsync(database, alfa.StoredStrings, "AuditEntries.UserName");
         Assert.Contains(beforeHits, h => h.Table == "Clients");
         Assert.Contains(beforeHits, h => h.Table == "FeedbackDigests");
         Assert.Contains(beforeHits, h => h.Table == "Incidents");
@@ -72,10 +72,10 @@ public sealed class ErasureTests : IAsyncLifetime
 
         await EraseAsync(alfa);
 
-        var hits = await DatabaseScan.FindAsync(database.ConnectionString, alfa.StoredStrings, "AuditEntries.UserName");
+        var hits = await DatabaseScan.FindAsync(database, alfa.StoredStrings, "AuditEntries.UserName");
         Assert.Empty(hits);
         // The other client is untouched, and the scan does find what is there.
-        var betaHits = await DatabaseScan.FindAsync(database.ConnectionString, beta.StoredStrings, "AuditEntries.UserName");
+        var betaHits = await DatabaseScan.FindAsync(database, beta.StoredStrings, "AuditEntries.UserName");
         // Every one of them but the personal code, which is never stored in clear (ADR 0004).
         Assert.Equal(beta.StoredStrings.Where(s => s != beta.PersonalCode).Order(), betaHits.Select(h => h.Needle).Distinct().Order());
         Assert.Contains(betaHits, h => h is { Table: "Contacts", Column: "Summary" });

@@ -87,7 +87,7 @@ public sealed class RetentionTests : IAsyncLifetime
             var runs = await db.RetentionRuns.AsNoTracking().OrderBy(r => r.RanAtUtc).ToListAsync();
             Assert.Contains(runs, r => r.Summary.Contains("ClientsAndClosedCases=1", StringComparison.Ordinal) && r.RanByUserId == Caller.System.UserId);
         }
-        Assert.Empty(await DatabaseScan.FindAsync(database.ConnectionString, alfa.StoredStrings, "AuditEntries.UserName"));
+        Assert.Empty(await DatabaseScan.FindAsync(database, alfa.StoredStrings, "AuditEntries.UserName"));
         Assert.Equal(before, await StatisticsFigures.ComputeAsync(database, staff.Officer, withDashboard: false));
     }
 
@@ -99,7 +99,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         Assert.Equal(0, await RunRetentionAsync());
 
-        var hits = await DatabaseScan.FindAsync(database.ConnectionString, [alfa.Marker]);
+        var hits = await DatabaseScan.FindAsync(database, [alfa.Marker]);
         Assert.Contains(hits, h => h.Table == "PhoneMessages");
         Assert.Contains(hits, h => h.Table == "Contacts");
         var entry = (await database.AuditEntriesAsync()).Last();

@@ -133,9 +133,12 @@ public sealed class CreateStaffUserTests : IAsyncLifetime
         // The database itself refuses change audit rows, so the failure comes after the handler saved the user.
         await using (var db = database.OpenDb())
         {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_change_audit BEFORE INSERT ON AuditEntries WHEN NEW.Kind = 1 " +
-                "BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+            await db.Database.ExecuteSqlRawAsync(database.IsSqlite
+                ? "CREATE TRIGGER refuse_change_audit BEFORE INSERT ON AuditEntries WHEN NEW.Kind = 1 " +
+                  "BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;"
+                : "CREATE FUNCTION refuse_change_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
+                  "IF NEW.\"Kind\" = 1 THEN RAISE EXCEPTION 'audit log unavailable'; END IF; RETURN NEW; END $$; " +
+                  "CREATE TRIGGER refuse_change_audit BEFORE INSERT ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION refuse_change_audit();");
         }
 
         var failure = await Assert.ThrowsAsync<DbUpdateException>(() => database.Send(NewUser("jonas"), admin));
