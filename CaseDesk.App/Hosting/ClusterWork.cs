@@ -5,7 +5,7 @@ namespace CaseDesk.App.Hosting;
 /// <summary>This running process among the app nodes on one database: a name no other node, nor a restart of this one, shares.</summary>
 public sealed class ClusterNode
 {
-    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"[..Math.Min(Lease.HolderLength, 120)];
+    public string Id { get; } = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 64)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 }
 
 /// <summary>
