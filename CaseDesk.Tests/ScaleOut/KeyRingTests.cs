@@ -74,12 +74,16 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sign_in_and_an_antiforgery_token_issued_by_one_node_are_accepted_by_another()
+    public async Task A_sign_in_and_an_antiforgery_token_issued_by_one_node_are_accepted_by_another_and_the_retention_sweep_runs_on_one_node_only()
     {
         var path = await AppNode.PrepareDatabaseAsync(folder);
         var settings = new Dictionary<string, string?> { ["DataProtection:Store"] = "Database", ["Cluster:Nodes"] = "2" };
         await using var a = new AppNode(path, settings).Started();
         await using var b = new AppNode(path, settings).Started();
+        await using var db = new CaseDeskDb(new DbContextOptionsBuilder<CaseDeskDb>().UseSqlite($"Data Source={path}").Options);
+        // Each node's retention sweeper asks at start; the period's sweep runs once across both (one audited command).
+        Task<int> SweepsAsync() => db.AuditEntries.CountAsync(e => e.Action == nameof(ApplyRetention));
+        await Eventually.WaitForAsync(async () => Assert.Equal(1, await SweepsAsync()));
 
         // The login form's antiforgery token and cookie come from A; the form is posted to B.
         var cookies = new CookieContainer();
@@ -102,8 +106,8 @@ public sealed class KeyRingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
         using var onB = await toB.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
-        // Both nodes read one key ring.
-        await using var db = new CaseDeskDb(new DbContextOptionsBuilder<CaseDeskDb>().UseSqlite($"Data Source={path}").Options);
+        // Both nodes read one key ring, and the second node did not sweep again.
         Assert.NotEqual(0, await db.DataProtectionKeys.CountAsync());
+        Assert.Equal(1, await SweepsAsync());
     }
 }
