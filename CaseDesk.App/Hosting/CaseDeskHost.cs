@@ -100,8 +100,6 @@ public static class CaseDeskHost
         services.AddScoped<UiFeedback>();
         services.AddScoped<AccessReasons>();
         services.AddScoped<DraftCircuit>();
-        services.AddHostedService<BreachSweeper>();
-        services.AddHostedService<RetentionSweeper>();
         var signalR = services.AddSignalR().AddJsonProtocol(options =>
         {
             // A percentile in the open-ended last bucket is infinite; enums read better by name in scripts.
@@ -110,6 +108,9 @@ public static class CaseDeskHost
         });
         // Several nodes: periodic work once across them, the Redis backplane and the shared dashboard tallies (ADR 0011).
         services.AddCaseDeskScaleOut(builder.Configuration, signalR);
+        // After the scale-out: the dashboard changes the sweepers commit are shared from their first run.
+        services.AddHostedService<BreachSweeper>();
+        services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<DashboardWatchers>();
         services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();
