@@ -211,13 +211,13 @@ public sealed class DashboardTallies(TimeProvider clock)
         }
     }
 
-    /// <summary>Under the gate. Shared across nodes, the clocks and the nodes' marks are read in one snapshot (repeatable read).</summary>
+    /// <summary>Under the gate. Shared across nodes, the clocks and the nodes' marks are read in one snapshot.</summary>
     private async Task LoadAsync(CaseDeskDb db, CancellationToken ct)
     {
         var since = VilniusTime.ToUtc(Today().AddDays(-(DaysKept - 1)).ToDateTime(TimeOnly.MinValue));
         var finished = new List<FinishedClock>();
         await using var snapshot = share is not null && db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+            ? await db.Database.BeginTransactionAsync(SnapshotLevel(db), ct)
             : null;
         var marks = share is null
             ? []
@@ -245,6 +245,15 @@ public sealed class DashboardTallies(TimeProvider clock)
             applied[node] = counted;
         loaded = true;
     }
+
+    /// <summary>
+    /// A read transaction that sees one snapshot. PostgreSQL: repeatable read. SQLite (WAL): a deferred transaction (plain
+    /// BEGIN, whose first read fixes the snapshot), which Microsoft.Data.Sqlite begins for ReadUncommitted (serializable
+    /// without a shared cache); every other level begins as a writer (BEGIN IMMEDIATE), which would wait here, under the
+    /// gate, for a commit of this node that waits for the gate.
+    /// </summary>
+    private static System.Data.IsolationLevel SnapshotLevel(CaseDeskDb db) =>
+        db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? System.Data.IsolationLevel.ReadUncommitted : System.Data.IsolationLevel.RepeatableRead;
 
     /// <summary>The finished-clock figures of a scope over the window ending today.</summary>
     public WindowTally Read(DashboardScope scope, DashboardWindow window)
