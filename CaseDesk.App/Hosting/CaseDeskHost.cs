@@ -59,10 +59,8 @@ public static class CaseDeskHost
             };
         });
         services.AddSingleton(provider => new SessionActivity(provider.GetRequiredService<TimeProvider>()) { IdleTimeout = IdleTimeout(builder.Configuration) });
-        // Keys beside the database, so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("CaseDesk")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder.Configuration)));
+        // Keys beside the database (one machine) or in it (several nodes), so sign-in cookies and antiforgery tokens survive a restart.
+        services.AddCaseDeskKeyRing(builder.Configuration);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -102,14 +100,17 @@ public static class CaseDeskHost
         services.AddScoped<UiFeedback>();
         services.AddScoped<AccessReasons>();
         services.AddScoped<DraftCircuit>();
-        services.AddHostedService<BreachSweeper>();
-        services.AddHostedService<RetentionSweeper>();
-        services.AddSignalR().AddJsonProtocol(options =>
+        var signalR = services.AddSignalR().AddJsonProtocol(options =>
         {
             // A percentile in the open-ended last bucket is infinite; enums read better by name in scripts.
             options.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
+        // Several nodes: periodic work once across them, the Redis backplane and the shared dashboard tallies (ADR 0011).
+        services.AddCaseDeskScaleOut(builder.Configuration, signalR);
+        // After the scale-out: the dashboard changes the sweepers commit are shared from their first run.
+        services.AddHostedService<BreachSweeper>();
+        services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<DashboardWatchers>();
         services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();
@@ -134,31 +135,28 @@ public static class CaseDeskHost
     public static DatabaseSettings Database(IConfiguration config) =>
         DatabaseSettings.From(config["Database:Provider"], config.GetConnectionString("CaseDesk"));
 
-    private static string KeysFolder(IConfiguration config)
-    {
-        var configured = config["DataProtection:KeysFolder"];
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured;
-        var settings = Database(config);
-        if (!settings.IsSqlite)
-            return Path.Combine("App_Data", "keys");
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-        var folder = string.IsNullOrEmpty(database) || database == ":memory:" ? "App_Data" : Path.GetDirectoryName(Path.GetFullPath(database))!;
-        return Path.Combine(folder, "keys");
-    }
-
     /// <summary>Migrates and seeds before the server listens; a database that cannot be prepared stops start-up.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await ScaleOut.CheckRedisAsync(app.Services);
         await DatabaseInitializer.MigrateAndSeedAsync(app.Services);
         var config = app.Configuration;
-        var demoLogins = config.GetValue<bool>("Demo:Seed")
-            ? await DatabaseInitializer.SeedDemoLoginsAsync(app.Services)
-            : [];
+        IReadOnlyList<DemoLogin> demoLogins = [];
         DemoHistoryReport? demoData = null;
-        if (demoLogins.Count > 0)
-            demoData = await SeedDemoDataAsync(app.Services);
-        var adminCreated = await DatabaseInitializer.EnsureAdminAsync(app.Services, config["Bootstrap:AdminEmail"], config["Bootstrap:AdminPassword"]);
+        var adminCreated = false;
+        // One node at a time (ADR 0011): two nodes starting together on an empty database must not both make demo data.
+        await app.Services.GetRequiredService<ClusterWork>().RunExclusiveAsync("start-up", async _ =>
+        {
+            var keysImported = await KeyRing.ImportFolderAsync(app.Services, config);
+            if (keysImported > 0)
+                Console.WriteLine($"Data-protection keys imported into the database from {KeyRing.KeysFolder(config)}: {keysImported}");
+            demoLogins = config.GetValue<bool>("Demo:Seed")
+                ? await DatabaseInitializer.SeedDemoLoginsAsync(app.Services)
+                : [];
+            if (demoLogins.Count > 0)
+                demoData = await SeedDemoDataAsync(app.Services);
+            adminCreated = await DatabaseInitializer.EnsureAdminAsync(app.Services, config["Bootstrap:AdminEmail"], config["Bootstrap:AdminPassword"]);
+        }, CancellationToken.None);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -39,8 +39,8 @@ public sealed class DashboardHub(ICaseDeskSender sender, DashboardTallies tallie
         // (a push may then overtake the answer; clients keep the higher sequence).
         var watch = new DashboardWatch(parsed, (DashboardWindow)window);
         if (watchers.Watch(Context.ConnectionId, watch) is { } previous)
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, previous.Group);
-        await Groups.AddToGroupAsync(Context.ConnectionId, watch.Group);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, watchers.GroupOf(previous));
+        await Groups.AddToGroupAsync(Context.ConnectionId, watchers.GroupOf(watch));
         try
         {
             // As the signed-in user, so the query layer's authorization applies as it does for the pages.
@@ -50,7 +50,7 @@ public sealed class DashboardHub(ICaseDeskSender sender, DashboardTallies tallie
         catch
         {
             watchers.Forget(Context.ConnectionId);
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, watch.Group);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, watchers.GroupOf(watch));
             throw;
         }
     }

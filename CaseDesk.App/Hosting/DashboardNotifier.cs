@@ -82,22 +82,25 @@ public sealed class DashboardNotifier(DashboardTallies tallies, DashboardUpdates
     {
         // One computation per group and change (the figure cache shares it with the Blazor dashboards).
         var figures = await sender.Send(new GetDashboard(watch.Scope, watch.Window), Caller.System, ct);
-        await hub.Clients.Group(watch.Group).SendAsync(DashboardHub.FiguresMessage, new DashboardPush(pulse.Sequence, pulse.CommittedAtUtc, figures), ct);
+        await hub.Clients.Group(watchers.GroupOf(watch)).SendAsync(DashboardHub.FiguresMessage, new DashboardPush(pulse.Sequence, pulse.CommittedAtUtc, figures), ct);
     }
 }
 
 /// <summary>What the hub sends: the figures and the commit that caused them (ISO-8601 UTC, full precision, for latency measurement).</summary>
 public sealed record DashboardPush(long Sequence, DateTime CommittedAtUtc, DashboardFigures Figures);
 
-/// <summary>One watched (scope, window) pair and its hub group.</summary>
-public sealed record DashboardWatch(DashboardScope Scope, DashboardWindow Window)
-{
-    public string Group => $"dashboard|{Scope}|{(int)Window}";
-}
+/// <summary>One watched (scope, window) pair.</summary>
+public sealed record DashboardWatch(DashboardScope Scope, DashboardWindow Window);
 
-/// <summary>Which hub connections watch which figures, so a change is computed only for the groups someone watches.</summary>
-public sealed class DashboardWatchers
+/// <summary>
+/// Which hub connections watch which figures, so a change is computed only for the groups someone watches. The groups
+/// are this node's own (named after it): with the Redis backplane a group spans nodes, and each node pushes its own
+/// figures, with its own sequence, to its own connections, so no dashboard gets a change twice (ADR 0011).
+/// </summary>
+public sealed class DashboardWatchers(ClusterNode node)
 {
+    public string GroupOf(DashboardWatch watch) => $"dashboard|{node.Id}|{watch.Scope}|{(int)watch.Window}";
+
     private readonly ConcurrentDictionary<string, DashboardWatch> byConnection = new();
 
     /// <summary>Records the connection's watch and returns the one it replaces, if any.</summary>

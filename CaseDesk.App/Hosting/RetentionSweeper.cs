@@ -7,10 +7,14 @@ namespace CaseDesk.App.Hosting;
 /// Once at start-up and then every <see cref="Interval"/> (default 6 hours; <c>Retention:IntervalHours</c>),
 /// anonymizes records whose retention period has passed (<see cref="ApplyRetention"/>, as the system, so each
 /// batch is one audited command). Batches repeat until a run finds nothing left. A failed run is logged and
-/// retried at the next interval.
+/// retried at the next interval. Once per interval across all nodes (<see cref="ClusterWork"/>): a node started
+/// in the middle of an interval that another node already swept does not sweep again.
 /// </summary>
-internal sealed class RetentionSweeper(ICaseDeskSender sender, TimeProvider clock, IConfiguration config, ILogger<RetentionSweeper> logger) : BackgroundService
+internal sealed class RetentionSweeper(ICaseDeskSender sender, ClusterWork cluster, TimeProvider clock, IConfiguration config,
+    ILogger<RetentionSweeper> logger) : BackgroundService
 {
+    public const string LeaseName = "retention";
+
     private const int MaxBatchesPerRun = 200;
 
     public TimeSpan Interval => TimeSpan.FromHours(config.GetValue("Retention:IntervalHours", 6.0));
@@ -24,16 +28,19 @@ internal sealed class RetentionSweeper(ICaseDeskSender sender, TimeProvider cloc
         {
             try
             {
-                var total = 0;
-                for (var batch = 0; batch < MaxBatchesPerRun; batch++)
+                await cluster.RunIfDueAsync(LeaseName, Interval, async ct =>
                 {
-                    var result = await sender.Send(new ApplyRetention(), Caller.System, stoppingToken);
-                    total += result.Total;
-                    if (result.Total == 0)
-                        break;
-                }
-                if (total > 0)
-                    logger.LogInformation("Retention anonymized {Count} expired records", total);
+                    var total = 0;
+                    for (var batch = 0; batch < MaxBatchesPerRun; batch++)
+                    {
+                        var result = await sender.Send(new ApplyRetention(), Caller.System, ct);
+                        total += result.Total;
+                        if (result.Total == 0)
+                            break;
+                    }
+                    if (total > 0)
+                        logger.LogInformation("Retention anonymized {Count} expired records", total);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

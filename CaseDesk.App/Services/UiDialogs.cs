@@ -24,7 +24,10 @@ public sealed class UiDialogs(IDialogService dialogs, IJSRuntime js, IStringLoca
                     [nameof(FormDialog.Form)] = typeof(TForm),
                     [nameof(FormDialog.FormParameters)] = parameters ?? new Dictionary<string, object?>(),
                 },
-                Options(width));
+                // The form puts the focus on its first field itself, and only while the person has not gone into the form yet
+                // (FormDialog): MudBlazor's own first-child focus comes a round trip after the dialog shows and, on a busy server,
+                // took the focus from a field someone had already started typing in.
+                Options(width) with { DefaultFocus = DefaultFocus.None });
             var result = await shown.Result;
             return result is { Canceled: false } ? result.Data : null;
         });

@@ -70,6 +70,14 @@ window.caseDesk = window.caseDesk || {};
         else { var main = document.getElementById('main-content'); if (main) main.focus(); }
     };
     cd.focus = function (id) { var el = document.getElementById(id); if (el) el.focus(); };
+    // A form dialog's first field takes the focus when the dialog opens, but never from a field of the same form the person
+    // has already gone into: on a busy server this call comes a moment after the dialog shows.
+    cd.focusFirstField = function (container) {
+        if (!container || container.contains(document.activeElement)) return;
+        var first = container.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), '
+            + 'button:not([disabled]), [tabindex]:not([tabindex="-1"])');
+        if (first) first.focus();
+    };
 })(window.caseDesk);
 
 // FormText's counter ("12 / 500") follows every key in the browser: the field sends its value to the server only when it

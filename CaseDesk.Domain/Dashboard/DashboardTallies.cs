@@ -66,7 +66,9 @@ public sealed class DashboardChangeSet
 /// clocks exist; reading a window sums at most 30 day tallies of fixed size. Loaded once from the
 /// clocks stopped in the kept days (an indexed range read). Commits that change clocks are applied in
 /// commit order: <see cref="CommitAsync"/> holds one gate around the commit and the apply, and the load
-/// runs under the same gate, so no commit is counted twice or missed.
+/// runs under the same gate, so no commit is counted twice or missed. With several app nodes
+/// (<see cref="ShareAcrossNodes"/>, docs/decisions/0011) each node also applies the others' published changes
+/// under the same gate, and a load reads, in one snapshot, how many changes of each node it already holds.
 /// </summary>
 public sealed class DashboardTallies(TimeProvider clock)
 {
@@ -74,19 +76,31 @@ public sealed class DashboardTallies(TimeProvider clock)
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock sync = new();
     private readonly Dictionary<(string Scope, DateOnly Day), DayTally> days = [];
+    private readonly Dictionary<string, long> applied = new(StringComparer.Ordinal);
     private volatile bool loaded;
     private long sequence;
+    private long nodeSequence;
     private DateTime lastCommitUtc;
+    private IDashboardShare? share;
+
+    /// <summary>
+    /// From now on this node's finished-clock changes are counted in the database (<see cref="DashboardNodeMark"/>, in the
+    /// committing transaction) and handed to <paramref name="nodes"/> to publish, and loads take a snapshot. Call before the first load.
+    /// </summary>
+    public void ShareAcrossNodes(IDashboardShare nodes) => share = nodes;
 
     /// <summary>Raised after a commit that moved something on the dashboard (outside the gate). The argument is the new sequence number.</summary>
     public event Action<DashboardPulse>? Changed;
 
     public long Sequence => Interlocked.Read(ref sequence);
 
+    /// <summary>How many finished-clock changes this node has committed since it started sharing (<see cref="DashboardNodeMark"/>).</summary>
+    public long CountedChanges => Interlocked.Read(ref nodeSequence);
+
     public bool IsLoaded => loaded;
 
     /// <summary>Commits the transaction and applies its clock changes in commit order, then tells the listeners.</summary>
-    public async Task CommitAsync(Func<Task> commit, DashboardChangeSet changes, CancellationToken ct)
+    public async Task CommitAsync(CaseDeskDb db, Func<Task> commit, DashboardChangeSet changes, CancellationToken ct)
     {
         if (!changes.Touched)
         {
@@ -97,7 +111,12 @@ public sealed class DashboardTallies(TimeProvider clock)
         await gate.WaitAsync(ct);
         try
         {
+            var counted = nodeSequence;
+            if (share is not null && changes.Deltas.Count > 0)
+                await share.CountAsync(db, counted + 1, ct);
             await commit();
+            if (share is not null && changes.Deltas.Count > 0)
+                nodeSequence = ++counted;
             var committedAt = clock.GetUtcNow().UtcDateTime;
             if (loaded)
                 lock (sync)
@@ -105,6 +124,64 @@ public sealed class DashboardTallies(TimeProvider clock)
                         Add(finished, sign);
             pulse = new DashboardPulse(Interlocked.Increment(ref sequence), committedAt);
             lastCommitUtc = committedAt;
+            // Inside the gate, so the nodes receive this node's changes in the order of their numbers.
+            share?.Publish(new DashboardNodeChange(share.Node, counted, committedAt, changes.Deltas.Select(d => new ClockDelta(d.Clock, d.Sign)).ToList()));
+        }
+        finally
+        {
+            gate.Release();
+        }
+        Changed?.Invoke(pulse);
+    }
+
+    /// <summary>
+    /// Applies another node's published change. A change the last load already held (its number is not above what the load
+    /// read for that node) is skipped; one that follows the last applied is added; a gap (a change lost on the way, e.g.
+    /// while Redis restarted) answers false: the caller reloads. Listeners are told either way (open clocks and
+    /// complaints are read from the database on every computation).
+    /// </summary>
+    public async Task<bool> ApplyFromNodeAsync(DashboardNodeChange change, CancellationToken ct)
+    {
+        var whole = true;
+        DashboardPulse pulse;
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Not loaded yet: the load to come reads everything committed before it.
+            if (loaded)
+            {
+                var known = applied.GetValueOrDefault(change.Node);
+                if (change.Sequence == known + 1 && change.Deltas.Count > 0)
+                {
+                    lock (sync)
+                        foreach (var delta in change.Deltas)
+                            Add(delta.Clock, delta.Sign);
+                    applied[change.Node] = change.Sequence;
+                }
+                else if (change.Sequence > known)
+                    whole = false;
+            }
+            pulse = new DashboardPulse(Interlocked.Increment(ref sequence), change.CommittedAtUtc);
+            if (change.CommittedAtUtc > lastCommitUtc)
+                lastCommitUtc = change.CommittedAtUtc;
+        }
+        finally
+        {
+            gate.Release();
+        }
+        Changed?.Invoke(pulse);
+        return whole;
+    }
+
+    /// <summary>Reads the tallies again from the database (after a lost change or a Redis restart), then tells the listeners.</summary>
+    public async Task ReloadAsync(CaseDeskDb db, CancellationToken ct)
+    {
+        DashboardPulse pulse;
+        await gate.WaitAsync(ct);
+        try
+        {
+            await LoadAsync(db, ct);
+            pulse = new DashboardPulse(Interlocked.Increment(ref sequence), clock.GetUtcNow().UtcDateTime);
         }
         finally
         {
@@ -126,30 +203,57 @@ public sealed class DashboardTallies(TimeProvider clock)
         try
         {
             if (loaded) return;
-            var since = VilniusTime.ToUtc(Today().AddDays(-(DaysKept - 1)).ToDateTime(TimeOnly.MinValue));
-            var finished = new List<FinishedClock>();
-            foreach (var kind in Enum.GetValues<ClockKind>())
-            {
-                // One indexed range per kind (IX_ResponseClocks_Kind_Stopped).
-                finished.AddRange(await db.ResponseClocks.AsNoTracking()
-                    .Where(c => c.Kind == kind && c.StoppedAtUtc >= since && (c.State == ClockState.Met || c.State == ClockState.Missed))
-                    .Select(c => new FinishedClock(c.Kind, c.Commitment, c.Touchpoint, c.UnitId, c.OwnerUserId, c.StoppedAtUtc!.Value,
-                        c.ActualMinutes ?? 0, c.State == ClockState.Met))
-                    .ToListAsync(ct));
-            }
-            lock (sync)
-            {
-                days.Clear();
-                foreach (var f in finished)
-                    Add(f, +1);
-            }
-            loaded = true;
+            await LoadAsync(db, ct);
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>Under the gate. Shared across nodes, the clocks and the nodes' marks are read in one snapshot.</summary>
+    private async Task LoadAsync(CaseDeskDb db, CancellationToken ct)
+    {
+        var since = VilniusTime.ToUtc(Today().AddDays(-(DaysKept - 1)).ToDateTime(TimeOnly.MinValue));
+        var finished = new List<FinishedClock>();
+        await using var snapshot = share is not null && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(SnapshotLevel(db), ct)
+            : null;
+        var marks = share is null
+            ? []
+            : await db.DashboardNodeMarks.AsNoTracking().Select(m => new { m.Node, m.Sequence }).ToDictionaryAsync(m => m.Node, m => m.Sequence, ct);
+        foreach (var kind in Enum.GetValues<ClockKind>())
+        {
+            // One indexed range per kind (IX_ResponseClocks_Kind_Stopped).
+            finished.AddRange(await db.ResponseClocks.AsNoTracking()
+                .Where(c => c.Kind == kind && c.StoppedAtUtc >= since && (c.State == ClockState.Met || c.State == ClockState.Missed))
+                .Select(c => new FinishedClock(c.Kind, c.Commitment, c.Touchpoint, c.UnitId, c.OwnerUserId, c.StoppedAtUtc!.Value,
+                    c.ActualMinutes ?? 0, c.State == ClockState.Met))
+                .ToListAsync(ct));
+        }
+        if (snapshot is not null)
+            await snapshot.CommitAsync(ct);
+        lock (sync)
+        {
+            days.Clear();
+            droppedBefore = default;
+            foreach (var f in finished)
+                Add(f, +1);
+        }
+        applied.Clear();
+        foreach (var (node, counted) in marks)
+            applied[node] = counted;
+        loaded = true;
+    }
+
+    /// <summary>
+    /// A read transaction that sees one snapshot. PostgreSQL: repeatable read. SQLite (WAL): a deferred transaction (plain
+    /// BEGIN, whose first read fixes the snapshot), which Microsoft.Data.Sqlite begins for ReadUncommitted (serializable
+    /// without a shared cache); every other level begins as a writer (BEGIN IMMEDIATE), which would wait here, under the
+    /// gate, for a commit of this node that waits for the gate.
+    /// </summary>
+    private static System.Data.IsolationLevel SnapshotLevel(CaseDeskDb db) =>
+        db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? System.Data.IsolationLevel.ReadUncommitted : System.Data.IsolationLevel.RepeatableRead;
 
     /// <summary>The finished-clock figures of a scope over the window ending today.</summary>
     public WindowTally Read(DashboardScope scope, DashboardWindow window)
@@ -204,6 +308,28 @@ public sealed class DashboardTallies(TimeProvider clock)
         droppedBefore = oldest;
     }
 }
+
+/// <summary>
+/// The other app nodes, for <see cref="DashboardTallies.ShareAcrossNodes"/>: <see cref="CountAsync"/> records this node's
+/// count of finished-clock changes in the committing transaction; <see cref="Publish"/> hands a committed change over
+/// to be sent (it must not block: it runs under the tallies' gate).
+/// </summary>
+public interface IDashboardShare
+{
+    string Node { get; }
+
+    Task CountAsync(CaseDeskDb db, long sequence, CancellationToken ct);
+
+    void Publish(DashboardNodeChange change);
+}
+
+/// <summary>
+/// One committed change of one node, as the others receive it. <see cref="Sequence"/> counts the node's changes that
+/// moved finished clocks (a change with no deltas carries the count reached, so a receiver can tell it missed one).
+/// </summary>
+public sealed record DashboardNodeChange(string Node, long Sequence, DateTime CommittedAtUtc, IReadOnlyList<ClockDelta> Deltas);
+
+public sealed record ClockDelta(FinishedClock Clock, int Sign);
 
 /// <summary>Sent to listeners after a change: the sequence number the figures have reached and when the change was committed.</summary>
 public sealed record DashboardPulse(long Sequence, DateTime CommittedAtUtc);

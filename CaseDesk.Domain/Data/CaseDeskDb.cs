@@ -13,12 +13,14 @@ using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
+using CaseDesk.Domain.Dashboard;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Data;
 
-public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityDbContext<StaffUser>(options)
+public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
@@ -65,6 +67,12 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
 
     /// <summary>The ICU collation that sorts Lithuanian names on PostgreSQL (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž).</summary>
     public const string LithuanianCollation = "lithuanian";
+
+    // Shared by every app node (docs/decisions/0011): the key ring of sign-in cookies, antiforgery tokens, circuits
+    // and personal codes; the leases of periodic work; each node's count of published dashboard changes.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<DashboardNodeMark> DashboardNodeMarks => Set<DashboardNodeMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,7 +60,12 @@
     }
 
     connection.onreconnecting(() => showState("reconnecting"));
-    connection.onreconnected(() => watch().catch(() => showState("reconnecting")));
+    // Sequences are counted per app node, and a reconnect may land on another node behind the proxy, whose count is lower:
+    // start again from 0 so its pushes are not taken for older ones.
+    connection.onreconnected(() => {
+        lastSequence = 0;
+        return watch().catch(() => showState("reconnecting"));
+    });
     connection.onclose(() => showState("offline"));
 
     async function start() {

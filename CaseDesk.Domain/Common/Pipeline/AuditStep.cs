@@ -88,7 +88,7 @@ internal sealed class AuditStep<TRequest, TResponse>(CallerContext callers, Case
             Truncate(string.Join("; ", changes.Distinct()), 4000)));
         await db.SaveChangesAsync(ct);
         // The dashboard figures follow the commit in commit order (DashboardTallies).
-        await dashboard.CommitAsync(() => transaction.CommitAsync(ct), figures, ct);
+        await dashboard.CommitAsync(db, () => transaction.CommitAsync(ct), figures, ct);
         return result;
     }
 

@@ -1108,6 +1108,44 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.ToTable("Promises");
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Dashboard.DashboardNodeMark", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("DashboardNodeMarks");
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Emails.EmailEnquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2154,6 +2192,23 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.HasIndex("VisitId");
 
                     b.ToTable("VisitReschedules");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

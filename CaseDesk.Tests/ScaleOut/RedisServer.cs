@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CaseDesk.Tests.ScaleOut;
+
+/// <summary>
+/// A throw-away redis-server (Debian's <c>redis-server</c> package) on a free localhost port, no persistence, run as a
+/// child process so the test ends exactly the process it started. Tests that need it call <see cref="Check"/> first:
+/// without redis-server they skip with the reason, unless CASEDESK_REQUIRE_REDIS=1 (CI), where that is a failure.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    public const string RequireVariable = "CASEDESK_REQUIRE_REDIS";
+    public const string ServerPathVariable = "CASEDESK_REDIS_SERVER";
+    public const string DefaultServerPath = "/usr/bin/redis-server";
+
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casedesk-redis", Guid.NewGuid().ToString("N"))).FullName;
+    private Process? process;
+
+    private RedisServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis configuration string for <c>Redis:Configuration</c>.</summary>
+    public string Configuration => $"127.0.0.1:{Port}";
+
+    public static string ServerPath =>
+        Environment.GetEnvironmentVariable(ServerPathVariable) is { Length: > 0 } configured ? configured : DefaultServerPath;
+
+    public static void Check()
+    {
+        if (File.Exists(ServerPath))
+            return;
+        var reason = $"redis-server not found at {ServerPath}; install Debian's redis-server package (apt-get install redis-server) " +
+            $"or set {ServerPathVariable} to its path.";
+        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            throw new InvalidOperationException($"{reason} {RequireVariable}=1, so this is a failure, not a skip.");
+        Skip.If(true, reason);
+    }
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        Check();
+        var server = new RedisServer(FreePort());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts redis-server (again, after <see cref="StopAsync"/>) on the same port, empty, and waits until it answers PING.</summary>
+    public async Task StartAgainAsync()
+    {
+        var info = new ProcessStartInfo(ServerPath)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", folder })
+            info.ArgumentList.Add(argument);
+        process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {ServerPath}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (await CommandAsync("PING") != "+PONG")
+        {
+            if (process.HasExited || DateTime.UtcNow > until)
+                throw new InvalidOperationException($"redis-server did not answer PING on port {Port}.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Stops the server as a crash or restart would: every connection drops and what was published meanwhile is lost.</summary>
+    public async Task StopAsync()
+    {
+        if (process is null)
+            return;
+        if (!process.HasExited)
+            process.Kill();
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>One inline command over RESP; the first line of the answer, or null when nothing answers.</summary>
+    private async Task<string?> CommandAsync(string command)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
