@@ -73,11 +73,20 @@ window.caseDesk = window.caseDesk || {};
     // A form dialog's first field takes the focus when the dialog opens, but never from a field of the same form the person
     // has already gone into: on a busy server this call comes a moment after the dialog shows.
     cd.focusFirstField = function (container) {
-        if (!container || container.contains(document.activeElement)) return;
+        if (!container || container.dataset.touched || container.contains(document.activeElement)) return;
         var first = container.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), '
             + 'button:not([disabled]), [tabindex]:not([tabindex="-1"])');
         if (first) first.focus();
     };
+    // Any sign of the person in an open form dialog (a focus, a click, a key, in the form or in a list it opened, which
+    // MudBlazor renders outside the dialog) marks every open form as touched: its first-field focus must not come after.
+    ['focusin', 'pointerdown', 'keydown', 'input'].forEach(function (type) {
+        document.addEventListener(type, function (e) {
+            var target = e.target;
+            if (!target || !target.closest || !(target.closest('.form-dialog-body') || target.closest('.mud-popover'))) return;
+            document.querySelectorAll('.form-dialog-body').forEach(function (body) { body.dataset.touched = '1'; });
+        }, true);
+    });
 })(window.caseDesk);
 
 // FormText's counter ("12 / 500") follows every key in the browser: the field sends its value to the server only when it
