@@ -7,10 +7,11 @@ namespace CaseDesk.Tests.ScaleOut;
 
 /// <summary>
 /// A throw-away redis-server (Debian's <c>redis-server</c> package) on a free localhost port, no persistence, run as a
-/// child process so the test ends exactly the process it started. Tests that need it call <see cref="Check"/> first:
-/// without redis-server they skip with the reason, unless CASEDESK_REQUIRE_REDIS=1 (CI), where that is a failure.
+/// child process so the test ends exactly the process it started. Tests that need it call <c>Check</c> first
+/// (RedisServer.Requirement.cs): without redis-server they skip with the reason, unless CASEDESK_REQUIRE_REDIS=1 (CI),
+/// where that is a failure. This file needs no xUnit, so the benchmark can link it (with LocalCluster).
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed partial class RedisServer : IAsyncDisposable
 {
     public const string RequireVariable = "CASEDESK_REQUIRE_REDIS";
     public const string ServerPathVariable = "CASEDESK_REDIS_SERVER";
@@ -29,20 +30,18 @@ public sealed class RedisServer : IAsyncDisposable
     public static string ServerPath =>
         Environment.GetEnvironmentVariable(ServerPathVariable) is { Length: > 0 } configured ? configured : DefaultServerPath;
 
-    public static void Check()
-    {
-        if (File.Exists(ServerPath))
-            return;
-        var reason = $"redis-server not found at {ServerPath}; install Debian's redis-server package (apt-get install redis-server) " +
-            $"or set {ServerPathVariable} to its path.";
-        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            throw new InvalidOperationException($"{reason} {RequireVariable}=1, so this is a failure, not a skip.");
-        Skip.If(true, reason);
-    }
+    /// <summary>Why redis-server cannot be started here, or null when it can.</summary>
+    public static string? MissingReason() =>
+        File.Exists(ServerPath)
+            ? null
+            : $"redis-server not found at {ServerPath}; install Debian's redis-server package (apt-get install redis-server) " +
+              $"or set {ServerPathVariable} to its path.";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts redis-server on a free port without the test's skip check (a missing binary throws with the reason).</summary>
+    public static async Task<RedisServer> StartOnFreePortAsync()
     {
-        Check();
+        if (MissingReason() is { } reason)
+            throw new InvalidOperationException(reason);
         var server = new RedisServer(FreePort());
         await server.StartAgainAsync();
         return server;
