@@ -5,8 +5,12 @@ using Microsoft.Data.Sqlite;
 
 namespace CaseDesk.Tests.ScaleOut;
 
-/// <summary>What a <see cref="LocalCluster"/> starts. Provider "Postgres" or "Sqlite" (one shared file).</summary>
-public sealed record ClusterOptions(string Provider = "Postgres", int Nodes = 2, bool Redis = true, bool Proxy = true, bool DemoData = true);
+/// <summary>
+/// What a <see cref="LocalCluster"/> starts. Provider "Postgres" or "Sqlite" (one shared file). <paramref name="NodeSettings"/>:
+/// extra environment for every node (e.g. a log level), applied last.
+/// </summary>
+public sealed record ClusterOptions(string Provider = "Postgres", int Nodes = 2, bool Redis = true, bool Proxy = true, bool DemoData = true,
+    IReadOnlyDictionary<string, string?>? NodeSettings = null);
 
 /// <summary>
 /// CaseDesk as a city would run it, on this machine: a throw-away PostgreSQL cluster (<see cref="PostgresServer"/>,
@@ -54,6 +58,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     /// <summary>Provider and connection string, for checks straight on the database.</summary>
     public DatabaseSettings Database { get; private set; } = default!;
+
+    /// <summary>The redis-server, or null without Redis.</summary>
+    public RedisServer? Redis => redis;
 
     /// <summary>The <c>Redis:Configuration</c> the nodes use, or null without Redis.</summary>
     public string? RedisConfiguration => redis?.Configuration;
@@ -148,6 +155,8 @@ public sealed partial class LocalCluster : IAsyncDisposable
         };
         if (redis is not null)
             environment["Redis__Configuration"] = redis.Configuration;
+        foreach (var (name, value) in Options.NodeSettings ?? new Dictionary<string, string?>())
+            environment[name] = value;
         return environment;
     }
 

@@ -92,7 +92,10 @@ public sealed partial class RedisServer : IAsyncDisposable
     }
 
     /// <summary>One inline command over RESP; the first line of the answer, or null when nothing answers.</summary>
-    private async Task<string?> CommandAsync(string command)
+    private async Task<string?> CommandAsync(string command) => (await QueryAsync(command))?.Split("\r\n")[0];
+
+    /// <summary>One inline command over RESP (e.g. "PUBSUB NUMSUB channel"); the raw answer (up to 4 KB), or null when nothing answers.</summary>
+    public async Task<string?> QueryAsync(string command)
     {
         try
         {
@@ -100,9 +103,9 @@ public sealed partial class RedisServer : IAsyncDisposable
             await client.ConnectAsync(IPAddress.Loopback, Port);
             var stream = client.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
-            var buffer = new byte[64];
+            var buffer = new byte[4096];
             var read = await stream.ReadAsync(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+            return Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (SocketException)
         {
