@@ -31,7 +31,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     private readonly List<AppProcess> nodes = [];
     private readonly Action<string> log;
-    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casedesk-cluster", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casedesk-localcluster", Guid.NewGuid().ToString("N"))).FullName;
     private PostgresServer? postgres;
     private RedisServer? redis;
     private AppProcess? proxy;
