@@ -92,6 +92,10 @@ public static class ProxyHost
             RouteId = "casedesk",
             ClusterId = cluster.ClusterId,
             Match = new RouteMatch { Path = "{**catch-all}" },
+            // The node sees the browser's Host (the proxy's address), so the absolute addresses it makes (a redirect after
+            // sign-in, Blazor's base URI) stay on the proxy; with the node's own host the browser left the proxy after
+            // signing in, and the page's CSP (form-action 'self') blocked that sign-in.
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
         };
         builder.Services.AddReverseProxy().LoadFromMemory([route], [cluster]);
 

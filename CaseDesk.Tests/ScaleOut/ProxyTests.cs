@@ -102,6 +102,15 @@ public sealed class ProxyTests : IAsyncLifetime
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_node_sees_the_browsers_host_so_the_addresses_it_makes_stay_on_the_proxy()
+    {
+        // CaseDesk's sign-in redirects to an absolute address made from the Host: with the node's own, the browser left
+        // the proxy (and the login page's CSP, form-action 'self', blocked the sign-in).
+        using var client = Browser();
+        Assert.Equal(proxyAddress.Authority, await client.GetStringAsync("/host"));
+    }
+
     [Theory]
     [InlineData(null, "Set Proxy:Nodes")]
     [InlineData("localhost:5081", "not an absolute http:// or https:// address")]
@@ -135,6 +144,7 @@ public sealed class ProxyTests : IAsyncLifetime
         app.UseWebSockets();
         app.MapGet("/", () => name);
         app.MapGet("/health", () => "Healthy");
+        app.MapGet("/host", (HttpContext context) => context.Request.Host.Value);
         app.Map("/echo", async (HttpContext context) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
