@@ -29,7 +29,7 @@ namespace CaseDesk.Bench;
 /// </summary>
 internal static class ScaleBench
 {
-    private const string Usage = "scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE]";
+    private const string Usage = "scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE] [--own-cluster]";
     private static readonly string[] Caseworkers = ["caseworker", "caseworker2"];
     private const string HubAccount = "head"; // the dashboard hub admits heads and the standard officer
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
@@ -56,6 +56,7 @@ internal static class ScaleBench
         var hubClients = 200;
         var commits = 50;
         string? outFile = null;
+        var ownCluster = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -66,6 +67,7 @@ internal static class ScaleBench
                 case "--hub-clients": hubClients = Math.Max(2, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--commits": commits = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--out": outFile = Next(); break;
+                case "--own-cluster": ownCluster = true; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}. Usage: {Usage}"); return 2;
             }
         }
@@ -90,8 +92,11 @@ internal static class ScaleBench
         {
             Console.WriteLine($"== {setup.Name}: starting the cluster ({LoadAverage()})…");
             var clock = Stopwatch.StartNew();
-            await using var cluster = await LocalCluster.StartAsync(setup.Options, line => Console.WriteLine("   [cluster] " + line));
-            Console.WriteLine($"   ready at {cluster.Address} after {clock.Elapsed.TotalSeconds:F0} s ({cluster.Database.Describe()}, nodes {string.Join(", ", cluster.Nodes.Select(n => n.BaseAddress))})");
+            void Log(string line) => Console.WriteLine("   [cluster] " + line);
+            await using IScaleCluster cluster = ownCluster
+                ? await BenchCluster.StartAsync(setup.Options.Provider, setup.Options.Nodes, setup.Options.Redis, setup.Options.Proxy, Log)
+                : new LocalClusterAdapter(await LocalCluster.StartAsync(setup.Options, Log));
+            Console.WriteLine($"   ready at {cluster.Address} after {clock.Elapsed.TotalSeconds:F0} s ({cluster.Database.Describe()}, nodes {string.Join(", ", cluster.NodeAddresses)})");
             notes.Add($"{setup.Name}: {cluster.Database.Describe()}{await ServerSettingsAsync(cluster.Database)}; cluster start {clock.Elapsed.TotalSeconds:F0} s");
 
             var cases = await OpenCasesAsync(cluster.Database);
@@ -115,6 +120,9 @@ internal static class ScaleBench
             Console.WriteLine($"   stopping the cluster…");
         }
 
+        notes.Add(ownCluster
+            ? "clusters: the bench's own starter (BenchCluster, --own-cluster)"
+            : "clusters: CaseDesk.Tests' LocalCluster");
         var report = Report(started, loadAtStart, seconds, writers, hubClients, commits, rows, pushRows, notes);
         Console.WriteLine();
         Console.WriteLine(report);
@@ -255,7 +263,7 @@ internal static class ScaleBench
 
     private sealed record Commit(DateTime SentUtc, DateTime AnsweredUtc);
 
-    private static async Task<List<PushRow>> MeasurePushAsync(LocalCluster cluster, List<(Guid Case, Guid Client)> cases, int hubClients, int commits, List<string> notes)
+    private static async Task<List<PushRow>> MeasurePushAsync(IScaleCluster cluster, List<(Guid Case, Guid Client)> cases, int hubClients, int commits, List<string> notes)
     {
         Console.WriteLine($"   push: {hubClients} hub clients through the proxy, half pinned to each node…");
         // The proxy pins a browser to a node by a cookie holding a hash of the node's id ("node1", "node2" in the order of
@@ -273,6 +281,18 @@ internal static class ScaleBench
                 throw new InvalidOperationException($"The proxy did not keep the affinity cookie for node{node} (now {kept ?? "none"}): the pinning assumption is wrong.");
             groups.Add((node, cookies));
         }
+        // A check of the pinning that does not rest on the hash: each node numbers its dashboard changes itself and node 1
+        // made the demo data, so a client through the proxy shows the sequence of the node it is on.
+        var sequences = new List<string>();
+        foreach (var (address, cookies, label) in new[] { (cluster.NodeAddresses[0], groups[0].Cookies, "node A directly"), (cluster.NodeAddresses[1], groups[1].Cookies, "node B directly"),
+            (cluster.Address, groups[0].Cookies, "proxy, pinned to node1"), (cluster.Address, groups[1].Cookies, "proxy, pinned to node2") })
+        {
+            await using var probe = await DashboardHubClient.ConnectAsync(address, cookies);
+            var watched = await probe.WatchAsync("department", 3, 0L);
+            sequences.Add($"{label} {watched.GetProperty("sequence").GetInt64()}");
+        }
+        Console.WriteLine($"   dashboard sequences: {string.Join(", ", sequences)}");
+        notes.Add($"hub clients pinned by the proxy's affinity cookie (YARP HashCookie of node1/node2, kept by the proxy); the nodes' dashboard sequences when the clients connected: {string.Join(", ", sequences)}");
 
         var received = new ConcurrentQueue<(int Node, DateTime ReceivedUtc, DateTime? CommittedUtc)>();
         using var stop = new CancellationTokenSource();
@@ -321,10 +341,12 @@ internal static class ScaleBench
         })).ToList();
 
         // Commits through node A (directly, no proxy) and through the proxy pinned to node B.
-        var viaA = await SignInAsync(cluster.Nodes[0].BaseAddress, Caseworkers[0]);
+        var viaA = await SignInAsync(cluster.NodeAddresses[0], Caseworkers[0]);
         var proxyCookies = new CookieContainer();
         proxyCookies.Add(cluster.Address, new Cookie(".CaseDesk.Node", AffinityValue("node2")) { Path = "/" });
         var viaProxy = await SignInAsync(cluster.Address, Caseworkers[1], proxyCookies);
+        if (proxyCookies.GetCookies(cluster.Address)[".CaseDesk.Node"]?.Value != AffinityValue("node2"))
+            throw new InvalidOperationException("The proxy did not keep the writer's affinity cookie for node2.");
         var rows = new List<PushRow>();
         var usedSendTime = 0;
         foreach (var (label, session, node) in new[] { ("node A (direct)", viaA, 1), ("the proxy (to node B)", viaProxy, 2) })
@@ -435,4 +457,13 @@ internal static class ScaleBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
+
+/// <summary>CaseDesk.Tests' LocalCluster as the bench sees a set-up.</summary>
+internal sealed class LocalClusterAdapter(LocalCluster cluster) : IScaleCluster
+{
+    public Uri Address => cluster.Address;
+    public IReadOnlyList<Uri> NodeAddresses => cluster.Nodes.Select(n => n.BaseAddress).ToList();
+    public DatabaseSettings Database => cluster.Database;
+    public ValueTask DisposeAsync() => cluster.DisposeAsync();
 }
