@@ -23,11 +23,34 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly object gate = new();
     private readonly Queue<string> output = new();
     private readonly string tempFolder;
+    private readonly string hostPath;
+    private readonly string workingDirectory;
+    private readonly bool appDefaults;
     private Process? process;
     private int starts;
 
     public AppProcess()
+        : this(AppHostPath, AppProjectFolder, "CaseDesk.App", appDefaults: true)
     {
+    }
+
+    /// <summary>
+    /// Another built host (e.g. CaseDesk.Proxy) or the app without its one-machine defaults: only <c>--urls</c>, Development
+    /// and <paramref name="environment"/> are set, no SQLite file, demo logins or keys folder.
+    /// </summary>
+    public AppProcess(string hostPath, string workingDirectory, string name, IDictionary<string, string?>? environment = null)
+        : this(hostPath, workingDirectory, name, appDefaults: false)
+    {
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            Environment[key] = value;
+    }
+
+    private AppProcess(string hostPath, string workingDirectory, string name, bool appDefaults)
+    {
+        this.hostPath = hostPath;
+        this.workingDirectory = workingDirectory;
+        this.appDefaults = appDefaults;
+        Name = name;
         tempFolder = Path.Combine(Path.GetTempPath(), "casedesk-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(tempFolder);
         DatabasePath = Path.Combine(tempFolder, "casedesk.db");
@@ -35,6 +58,9 @@ public sealed class AppProcess : IAsyncDisposable
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
     }
+
+    /// <summary>What the messages call this process ("CaseDesk.App" unless given).</summary>
+    public string Name { get; }
 
     public string DatabasePath { get; }
     public string KeysFolder { get; }
@@ -76,17 +102,22 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string AppProjectFolder => Path.Combine(RepositoryRoot, "CaseDesk.App");
 
+    /// <summary>CaseDesk.Proxy/bin/&lt;Configuration&gt;/&lt;tfm&gt;/CaseDesk.Proxy, built with the solution.</summary>
+    public static string ProxyHostPath { get; } = FindHost("CaseDesk.Proxy");
+
+    public static string ProxyProjectFolder => Path.Combine(RepositoryRoot, "CaseDesk.Proxy");
+
     /// <summary>Starts the app and returns once /health answers 200; fails with the app's output otherwise.</summary>
     public async Task StartAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         if (IsRunning)
             throw new InvalidOperationException("The app is already running.");
-        if (!File.Exists(AppHostPath))
-            throw new InvalidOperationException($"The built app is missing at {AppHostPath}; build the solution first (dotnet build CaseDesk.sln).");
+        if (!File.Exists(hostPath))
+            throw new InvalidOperationException($"The built {Name} is missing at {hostPath}; build the solution first (dotnet build CaseDesk.sln).");
 
-        var info = new ProcessStartInfo(AppHostPath)
+        var info = new ProcessStartInfo(hostPath)
         {
-            WorkingDirectory = AppProjectFolder,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -96,9 +127,12 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_ENVIRONMENT" })
             info.Environment.Remove(inherited);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["ConnectionStrings__CaseDesk"] = $"Data Source={DatabasePath}";
-        info.Environment["Demo__Seed"] = "true";
-        info.Environment["DataProtection__KeysFolder"] = KeysFolder;
+        if (appDefaults)
+        {
+            info.Environment["ConnectionStrings__CaseDesk"] = $"Data Source={DatabasePath}";
+            info.Environment["Demo__Seed"] = "true";
+            info.Environment["DataProtection__KeysFolder"] = KeysFolder;
+        }
         foreach (var (name, value) in Environment)
         {
             if (value is null) info.Environment.Remove(name);
@@ -111,9 +145,11 @@ public sealed class AppProcess : IAsyncDisposable
         lock (gate)
         {
             starts++;
-            AppendLocked($"--- start #{starts}: {AppHostPath} --urls {BaseAddress} (database {DatabasePath}) ---");
+            AppendLocked(appDefaults
+                ? $"--- start #{starts}: {hostPath} --urls {BaseAddress} (database {DatabasePath}) ---"
+                : $"--- start #{starts}: {hostPath} --urls {BaseAddress} ---");
             if (!started.Start())
-                throw new InvalidOperationException($"Could not start {AppHostPath}.");
+                throw new InvalidOperationException($"Could not start {hostPath}.");
             process = started;
         }
         started.BeginOutputReadLine();
@@ -136,7 +172,7 @@ public sealed class AppProcess : IAsyncDisposable
         if (!running.HasExited)
             running.Kill(entireProcessTree: true); // SIGKILL on Linux
         if (!running.WaitForExit(TimeSpan.FromSeconds(30)))
-            throw new InvalidOperationException($"The app (pid {running.Id}) did not exit after SIGKILL.");
+            throw new InvalidOperationException($"{Name} (pid {running.Id}) did not exit after SIGKILL.");
         running.WaitForExit(); // drains the redirected output
         Append($"--- killed, exit code {running.ExitCode} ---");
         running.Dispose();
@@ -176,7 +212,7 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 started.WaitForExit();
                 throw new InvalidOperationException(
-                    $"CaseDesk.App exited with code {started.ExitCode} before /health answered.\n{Output}");
+                    $"{Name} exited with code {started.ExitCode} before /health answered.\n{Output}");
             }
             try
             {
@@ -196,7 +232,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
         Kill();
-        throw new TimeoutException($"CaseDesk.App did not answer 200 on {BaseAddress}health within {timeout.TotalSeconds:0} s (last: {last}). " +
+        throw new TimeoutException($"{Name} did not answer 200 on {BaseAddress}health within {timeout.TotalSeconds:0} s (last: {last}). " +
             $"Files in {tempFolder}: {string.Join(", ", Directory.Exists(tempFolder) ? Directory.GetFiles(tempFolder).Select(Path.GetFileName) : ["(folder missing)"])}\n{Output}");
     }
 
@@ -230,7 +266,9 @@ public sealed class AppProcess : IAsyncDisposable
         throw new InvalidOperationException($"No folder with CaseDesk.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static string FindAppHost()
+    private static string FindAppHost() => FindHost("CaseDesk.App");
+
+    private static string FindHost(string project)
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
             ?? throw new InvalidOperationException("The test assembly has no AssemblyConfiguration attribute.");
@@ -238,7 +276,7 @@ public sealed class AppProcess : IAsyncDisposable
         var framework = new FrameworkName(typeof(AppProcess).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName
             ?? throw new InvalidOperationException("The test assembly has no TargetFramework attribute."));
         var tfm = $"net{framework.Version.Major}.{framework.Version.Minor}";
-        var exe = OperatingSystem.IsWindows() ? "CaseDesk.App.exe" : "CaseDesk.App";
-        return Path.Combine(FindRepositoryRoot(), "CaseDesk.App", "bin", configuration, tfm, exe);
+        var exe = OperatingSystem.IsWindows() ? project + ".exe" : project;
+        return Path.Combine(FindRepositoryRoot(), project, "bin", configuration, tfm, exe);
     }
 }

@@ -11,7 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DemoPassword = "CaseDesk2026";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",

@@ -7,10 +7,11 @@ namespace CaseDesk.Tests.ScaleOut;
 
 /// <summary>
 /// A throw-away redis-server (Debian's <c>redis-server</c> package) on a free localhost port, no persistence, run as a
-/// child process so the test ends exactly the process it started. Tests that need it call <see cref="Check"/> first:
-/// without redis-server they skip with the reason, unless CASEDESK_REQUIRE_REDIS=1 (CI), where that is a failure.
+/// child process so the test ends exactly the process it started. Tests that need it call <c>Check</c> first
+/// (RedisServer.Requirement.cs): without redis-server they skip with the reason, unless CASEDESK_REQUIRE_REDIS=1 (CI),
+/// where that is a failure. This file needs no xUnit, so the benchmark can link it (with LocalCluster).
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed partial class RedisServer : IAsyncDisposable
 {
     public const string RequireVariable = "CASEDESK_REQUIRE_REDIS";
     public const string ServerPathVariable = "CASEDESK_REDIS_SERVER";
@@ -29,20 +30,18 @@ public sealed class RedisServer : IAsyncDisposable
     public static string ServerPath =>
         Environment.GetEnvironmentVariable(ServerPathVariable) is { Length: > 0 } configured ? configured : DefaultServerPath;
 
-    public static void Check()
-    {
-        if (File.Exists(ServerPath))
-            return;
-        var reason = $"redis-server not found at {ServerPath}; install Debian's redis-server package (apt-get install redis-server) " +
-            $"or set {ServerPathVariable} to its path.";
-        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-            throw new InvalidOperationException($"{reason} {RequireVariable}=1, so this is a failure, not a skip.");
-        Skip.If(true, reason);
-    }
+    /// <summary>Why redis-server cannot be started here, or null when it can.</summary>
+    public static string? MissingReason() =>
+        File.Exists(ServerPath)
+            ? null
+            : $"redis-server not found at {ServerPath}; install Debian's redis-server package (apt-get install redis-server) " +
+              $"or set {ServerPathVariable} to its path.";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts redis-server on a free port without the test's skip check (a missing binary throws with the reason).</summary>
+    public static async Task<RedisServer> StartOnFreePortAsync()
     {
-        Check();
+        if (MissingReason() is { } reason)
+            throw new InvalidOperationException(reason);
         var server = new RedisServer(FreePort());
         await server.StartAgainAsync();
         return server;
@@ -93,7 +92,10 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>One inline command over RESP; the first line of the answer, or null when nothing answers.</summary>
-    private async Task<string?> CommandAsync(string command)
+    private async Task<string?> CommandAsync(string command) => (await QueryAsync(command))?.Split("\r\n")[0];
+
+    /// <summary>One inline command over RESP (e.g. "PUBSUB NUMSUB channel"); the raw answer (up to 4 KB), or null when nothing answers.</summary>
+    public async Task<string?> QueryAsync(string command)
     {
         try
         {
@@ -101,9 +103,9 @@ public sealed class RedisServer : IAsyncDisposable
             await client.ConnectAsync(IPAddress.Loopback, Port);
             var stream = client.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
-            var buffer = new byte[64];
+            var buffer = new byte[4096];
             var read = await stream.ReadAsync(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+            return Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (SocketException)
         {
