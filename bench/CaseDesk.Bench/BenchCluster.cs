@@ -16,8 +16,10 @@ internal interface IScaleCluster : IAsyncDisposable
 }
 
 /// <summary>
-/// The bench's own minimal starter (used only with <c>scale --own-cluster</c>): a throw-away PostgreSQL (initdb and pg_ctl
-/// in a temp folder, as scripts/postgres-local does, as user postgres when running as root), redis-server, the built
+/// The bench's own minimal starter (<c>scale --own-cluster</c>): a throw-away PostgreSQL with fsync and synchronous commit
+/// on, as a production server runs (LocalCluster runs it with fsync off, as the tests do, which flatters PostgreSQL beside
+/// SQLite's synchronous=FULL), initdb and pg_ctl in a temp folder as scripts/postgres-local does (as user postgres when
+/// running as root); redis-server; the built
 /// CaseDesk.App as child processes (AppProcess: node 1 first, with migrations and demo data, then the others) and the
 /// built CaseDesk.Proxy. Dispose stops all of them and deletes the folders.
 /// </summary>

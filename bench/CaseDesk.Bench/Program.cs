@@ -70,7 +70,7 @@ static int Usage()
               signed-in caseworker session) with each number of writers on SQLite (one node), PostgreSQL (one node) and
               PostgreSQL with two nodes behind the proxy and Redis (LocalCluster: the Release app and proxy as processes),
               p50/p95/p99 and errors per row; then commit-to-push latency at N hub clients spread over the two nodes.
-              --own-cluster: the bench's own minimal starter (BenchCluster) instead of LocalCluster.
+              --own-cluster: the bench's own minimal starter (BenchCluster, PostgreSQL with fsync on) instead of LocalCluster (fsync off).
           load [--users 100] [--minutes 5 | --seconds N] [--url URL --db PATH] [--app PATH] [--out FILE]
               Simulated users over HTTP against the real app process (started on a temp demo database unless --url
               is given): page GETs, POST /api/contacts writes and one open Blazor hub connection each; reports
