@@ -139,14 +139,16 @@ public static class CaseDeskHost
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await ScaleOut.CheckRedisAsync(app.Services);
-        await DatabaseInitializer.MigrateAndSeedAsync(app.Services);
+        // The lease table comes with the migrations, so they run first (under EF Core's own migration lock).
+        await DatabaseInitializer.MigrateAsync(app.Services);
         var config = app.Configuration;
         IReadOnlyList<DemoLogin> demoLogins = [];
         DemoHistoryReport? demoData = null;
         var adminCreated = false;
-        // One node at a time (ADR 0011): two nodes starting together on an empty database must not both make demo data.
+        // One node at a time (ADR 0011): two nodes starting together on an empty database must not both seed reference data or make demo data.
         await app.Services.GetRequiredService<ClusterWork>().RunExclusiveAsync("start-up", async _ =>
         {
+            await DatabaseInitializer.SeedAsync(app.Services);
             var keysImported = await KeyRing.ImportFolderAsync(app.Services, config);
             if (keysImported > 0)
                 Console.WriteLine($"Data-protection keys imported into the database from {KeyRing.KeysFolder(config)}: {keysImported}");

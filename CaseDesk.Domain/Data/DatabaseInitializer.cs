@@ -25,6 +25,13 @@ public static class DatabaseInitializer
 
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        await MigrateAsync(services, ct);
+        await SeedAsync(services, ct);
+    }
+
+    /// <summary>Applies the migrations (EF Core holds its own lock meanwhile, so two nodes starting together take turns).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
         try
@@ -41,6 +48,16 @@ public static class DatabaseInitializer
         }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    /// <summary>
+    /// Reference data, search keys, promise clocks and roles: inserts what is missing, never twice when run again. Several
+    /// app nodes run it one at a time (the host holds the start-up lease around it).
+    /// </summary>
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
         await SeedReferenceDataAsync(db, ct);
         await FillSearchKeysAsync(db, ct);
         await Contacts.PromiseClocks.BackfillAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
