@@ -7,10 +7,11 @@ namespace CaseDesk.Tests.ScaleOut;
 
 /// <summary>
 /// What a <see cref="LocalCluster"/> starts. Provider "Postgres" or "Sqlite" (one shared file). <paramref name="NodeSettings"/>:
-/// extra environment for every node (e.g. a log level), applied last.
+/// extra environment for every node (e.g. a log level), applied last. <c>DurablePostgres</c> keeps PostgreSQL's fsync and
+/// synchronous commit on, as a production server runs (the benchmark); tests leave them off.
 /// </summary>
 public sealed record ClusterOptions(string Provider = "Postgres", int Nodes = 2, bool Redis = true, bool Proxy = true, bool DemoData = true,
-    IReadOnlyDictionary<string, string?>? NodeSettings = null);
+    IReadOnlyDictionary<string, string?>? NodeSettings = null, bool DurablePostgres = false);
 
 /// <summary>
 /// CaseDesk as a city would run it, on this machine: a throw-away PostgreSQL cluster (<see cref="PostgresServer"/>,
@@ -107,7 +108,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
         var provider = DatabaseSettings.ParseProvider(Options.Provider);
         if (provider == DatabaseProvider.Postgres)
         {
-            postgres = await PostgresServer.StartOnFreePortAsync(ct);
+            postgres = await PostgresServer.StartOnFreePortAsync(Options.DurablePostgres, ct);
             Database = DatabaseSettings.From("Postgres", postgres.ConnectionString(DatabaseName));
             log($"PostgreSQL on 127.0.0.1:{postgres.Port} ({postgres.Folder}) after {clock.Elapsed.TotalSeconds:F1} s");
         }

@@ -14,7 +14,13 @@ namespace CaseDesk.Tests.ScaleOut;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private PostgresServer(int port) => Port = port;
+    private readonly bool durable;
+
+    private PostgresServer(int port, bool durable)
+    {
+        Port = port;
+        this.durable = durable;
+    }
 
     public int Port { get; }
 
@@ -37,11 +43,12 @@ public sealed class PostgresServer : IAsyncDisposable
         return File.Exists(Script) ? null : $"{Script} is missing.";
     }
 
-    public static async Task<PostgresServer> StartOnFreePortAsync(CancellationToken ct = default)
+    /// <param name="durable">fsync and synchronous commit on, as in production (the benchmark); off for tests.</param>
+    public static async Task<PostgresServer> StartOnFreePortAsync(bool durable = false, CancellationToken ct = default)
     {
         if (MissingReason() is { } reason)
             throw new InvalidOperationException(reason);
-        var server = new PostgresServer(FreePort());
+        var server = new PostgresServer(FreePort(), durable);
         try
         {
             await server.RunScriptAsync("start", ct);
@@ -84,7 +91,8 @@ public sealed class PostgresServer : IAsyncDisposable
         info.ArgumentList.Add(Script);
         info.ArgumentList.Add(action);
         info.ArgumentList.Add(Port.ToString());
-        info.Environment["CASEDESK_PG_NO_FSYNC"] = "1"; // thrown away at the end; a killed node is not a lost machine
+        if (!durable)
+            info.Environment["CASEDESK_PG_NO_FSYNC"] = "1"; // thrown away at the end; a killed node is not a lost machine
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not run {Script}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);

@@ -65,12 +65,12 @@ static int Usage()
               Issue 15: time from navigation to an interactive page (main[data-interactive=true] and its h1) for each screen
               of part 1 in Chromium against a running app, cold (new tab) and in-app (navigation click), median and p95,
               and the app's resident memory per open circuit.
-          scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE] [--own-cluster]
+          scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE] [--durable]
               Issue 18: in one run, contacts logged per second through POST /api/contacts (closed loop, each writer its own
               signed-in caseworker session) with each number of writers on SQLite (one node), PostgreSQL (one node) and
               PostgreSQL with two nodes behind the proxy and Redis (LocalCluster: the Release app and proxy as processes),
               p50/p95/p99 and errors per row; then commit-to-push latency at N hub clients spread over the two nodes.
-              --own-cluster: the bench's own minimal starter (BenchCluster, PostgreSQL with fsync on) instead of LocalCluster (fsync off).
+              --durable: PostgreSQL with fsync and synchronous commit on, as in production (the tests run it with fsync off).
           load [--users 100] [--minutes 5 | --seconds N] [--url URL --db PATH] [--app PATH] [--out FILE]
               Simulated users over HTTP against the real app process (started on a temp demo database unless --url
               is given): page GETs, POST /api/contacts writes and one open Blazor hub connection each; reports

@@ -29,7 +29,7 @@ namespace CaseDesk.Bench;
 /// </summary>
 internal static class ScaleBench
 {
-    private const string Usage = "scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE] [--own-cluster]";
+    private const string Usage = "scale [--seconds 20] [--writers 1,4,16,64] [--hub-clients 200] [--commits 50] [--out FILE] [--durable]";
     private static readonly string[] Caseworkers = ["caseworker", "caseworker2"];
     private const string HubAccount = "head"; // the dashboard hub admits heads and the standard officer
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
@@ -56,7 +56,7 @@ internal static class ScaleBench
         var hubClients = 200;
         var commits = 50;
         string? outFile = null;
-        var ownCluster = false;
+        var durable = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -67,7 +67,7 @@ internal static class ScaleBench
                 case "--hub-clients": hubClients = Math.Max(2, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--commits": commits = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--out": outFile = Next(); break;
-                case "--own-cluster": ownCluster = true; break;
+                case "--durable": durable = true; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}. Usage: {Usage}"); return 2;
             }
         }
@@ -93,10 +93,8 @@ internal static class ScaleBench
             Console.WriteLine($"== {setup.Name}: starting the cluster ({LoadAverage()})…");
             var clock = Stopwatch.StartNew();
             void Log(string line) => Console.WriteLine("   [cluster] " + line);
-            await using IScaleCluster cluster = ownCluster
-                ? await BenchCluster.StartAsync(setup.Options.Provider, setup.Options.Nodes, setup.Options.Redis, setup.Options.Proxy, Log)
-                : new LocalClusterAdapter(await LocalCluster.StartAsync(setup.Options, Log));
-            Console.WriteLine($"   ready at {cluster.Address} after {clock.Elapsed.TotalSeconds:F0} s ({cluster.Database.Describe()}, nodes {string.Join(", ", cluster.NodeAddresses)})");
+            await using var cluster = await LocalCluster.StartAsync(setup.Options with { DurablePostgres = durable }, Log);
+            Console.WriteLine($"   ready at {cluster.Address} after {clock.Elapsed.TotalSeconds:F0} s ({cluster.Database.Describe()}, nodes {string.Join(", ", cluster.Nodes.Select(n => n.BaseAddress))})");
             notes.Add($"{setup.Name}: {cluster.Database.Describe()}{await ServerSettingsAsync(cluster.Database)}; cluster start {clock.Elapsed.TotalSeconds:F0} s");
 
             var cases = await OpenCasesAsync(cluster.Database);
@@ -120,9 +118,9 @@ internal static class ScaleBench
             Console.WriteLine($"   stopping the cluster…");
         }
 
-        notes.Add(ownCluster
-            ? "clusters: the bench's own starter (BenchCluster, --own-cluster)"
-            : "clusters: CaseDesk.Tests' LocalCluster");
+        notes.Add(durable
+            ? "clusters: CaseDesk.Tests' LocalCluster, PostgreSQL with fsync and synchronous commit on (--durable)"
+            : "clusters: CaseDesk.Tests' LocalCluster, PostgreSQL with fsync off as in the tests");
         var report = Report(started, loadAtStart, seconds, writers, hubClients, commits, rows, pushRows, notes);
         Console.WriteLine();
         Console.WriteLine(report);
@@ -263,7 +261,7 @@ internal static class ScaleBench
 
     private sealed record Commit(DateTime SentUtc, DateTime AnsweredUtc);
 
-    private static async Task<List<PushRow>> MeasurePushAsync(IScaleCluster cluster, List<(Guid Case, Guid Client)> cases, int hubClients, int commits, List<string> notes)
+    private static async Task<List<PushRow>> MeasurePushAsync(LocalCluster cluster, List<(Guid Case, Guid Client)> cases, int hubClients, int commits, List<string> notes)
     {
         Console.WriteLine($"   push: {hubClients} hub clients through the proxy, half pinned to each node…");
         // The proxy pins a browser to a node by a cookie holding a hash of the node's id ("node1", "node2" in the order of
@@ -331,7 +329,7 @@ internal static class ScaleBench
         })).ToList();
 
         // Commits through node A (directly, no proxy) and through the proxy pinned to node B.
-        var viaA = await SignInAsync(cluster.NodeAddresses[0], Caseworkers[0]);
+        var viaA = await SignInAsync(cluster.Nodes[0].BaseAddress, Caseworkers[0]);
         var proxyCookies = new CookieContainer();
         proxyCookies.Add(cluster.Address, new Cookie(".CaseDesk.Node", AffinityValue("node2")) { Path = "/" });
         var viaProxy = await SignInAsync(cluster.Address, Caseworkers[1], proxyCookies);
@@ -447,13 +445,4 @@ internal static class ScaleBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-}
-
-/// <summary>CaseDesk.Tests' LocalCluster as the bench sees a set-up.</summary>
-internal sealed class LocalClusterAdapter(LocalCluster cluster) : IScaleCluster
-{
-    public Uri Address => cluster.Address;
-    public IReadOnlyList<Uri> NodeAddresses => cluster.Nodes.Select(n => n.BaseAddress).ToList();
-    public DatabaseSettings Database => cluster.Database;
-    public ValueTask DisposeAsync() => cluster.DisposeAsync();
 }
