@@ -60,7 +60,21 @@ public sealed class EmailEnquiry : IVersioned
     /// <summary>The signature block of section 11 as sent: unit, position, name, surname, phone.</summary>
     public string? ReplySignature { get; private set; }
     public Guid? ReplyContactId { get; private set; }
+    /// <summary>The configured mailbox the e-mail was fetched from; null when staff typed it in.</summary>
+    public string? Mailbox { get; private set; }
+    /// <summary>The incoming Message-Id (without angle brackets), for de-duplication and for threading the reply.</summary>
+    public string? MessageId { get; private set; }
+    /// <summary>The incoming References chain (message ids, space separated), continued by the reply.</summary>
+    public string? ThreadReferences { get; private set; }
     public Guid Version { get; set; }
+
+    /// <summary>Where a fetched e-mail came from: its mailbox and the ids that thread the reply under it.</summary>
+    public void SetOrigin(string mailbox, string? messageId, string? threadReferences)
+    {
+        Mailbox = mailbox;
+        MessageId = string.IsNullOrWhiteSpace(messageId) ? null : messageId.Trim();
+        ThreadReferences = string.IsNullOrWhiteSpace(threadReferences) ? null : threadReferences.Trim();
+    }
 
     public void EnsureNotAnswered()
     {

@@ -1284,6 +1284,16 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1333,6 +1343,11 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ThreadReferences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .UseCollation("C");
 
                     b.Property<Guid>("Version")

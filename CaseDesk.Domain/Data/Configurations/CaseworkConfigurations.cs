@@ -174,6 +174,9 @@ internal sealed class EmailEnquiryConfiguration : IEntityTypeConfiguration<Email
         b.Property(e => e.ReplySubject).HasMaxLength(300);
         b.Property(e => e.ReplyBody).HasMaxLength(20000);
         b.Property(e => e.ReplySignature).HasMaxLength(1000);
+        b.Property(e => e.Mailbox).HasMaxLength(100);
+        b.Property(e => e.MessageId).HasMaxLength(998);
+        b.Property(e => e.ThreadReferences).HasMaxLength(4000);
         b.HasIndex(e => new { e.Status, e.ReceivedAtUtc }).HasDatabaseName("IX_EmailEnquiries_Status_Received");
         b.HasIndex(e => new { e.AssignedToUserId, e.ReceivedAtUtc }).HasFilter("\"Status\" <> 3").HasDatabaseName("IX_EmailEnquiries_OpenByAssignee");
         b.HasIndex(e => e.ClientId).HasDatabaseName("IX_EmailEnquiries_ClientId");
