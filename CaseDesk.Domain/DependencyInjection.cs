@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Clocks.ClockBook>();
         services.AddSingleton<Dashboard.DashboardTallies>();
         services.AddSingleton<Dashboard.DashboardFigureCache>();
+        services.AddSingleton<Public.PublicTimesCache>();
         services.AddScoped<Anonymizer>();
         services.AddSingleton<ICaseDeskSender, CaseDeskSender>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);

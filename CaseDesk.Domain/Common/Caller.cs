@@ -8,6 +8,9 @@ public sealed record Caller(string UserId, string UserName, IReadOnlySet<string>
     /// <summary>Start-up jobs and seeding run as the system, which passes every role check.</summary>
     public static Caller System { get; } = new("system", "system", new HashSet<string>(Common.Roles.All));
 
+    /// <summary>The public website acting for an anonymous visitor: runs only requests marked <see cref="Public.PublicRequestAttribute"/> (docs/public.md).</summary>
+    public static Caller Public { get; } = new("public", "public website", new HashSet<string>());
+
     public bool IsAuthenticated => UserId.Length > 0;
 
     public bool IsInRole(string role) => Roles.Contains(role);

@@ -64,6 +64,7 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<TrainingCopy> TrainingCopies => Set<TrainingCopy>();
     public DbSet<SessionPack> SessionPacks => Set<SessionPack>();
     public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
+    public DbSet<Public.PublicTimesSnapshot> PublicTimesSnapshots => Set<Public.PublicTimesSnapshot>();
 
     /// <summary>The ICU collation that sorts Lithuanian names on PostgreSQL (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž).</summary>
     public const string LithuanianCollation = "lithuanian";

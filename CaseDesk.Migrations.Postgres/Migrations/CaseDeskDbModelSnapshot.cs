@@ -2039,6 +2039,28 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                     b.ToTable("RetentionRuns");
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicTimesSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAtUtc")
+                        .HasDatabaseName("IX_PublicTimesSnapshots_ComputedAt");
+
+                    b.ToTable("PublicTimesSnapshots");
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Reference.ClientGroup", b =>
                 {
                     b.Property<string>("Code")

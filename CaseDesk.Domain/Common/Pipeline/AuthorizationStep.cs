@@ -32,7 +32,7 @@ internal sealed class AuthorizationStep<TRequest, TResponse>(CallerContext calle
 /// <summary>The declared role policy of each request type, read once per type.</summary>
 public static class RequestPolicy
 {
-    private sealed record Policy(bool AnyStaff, IReadOnlySet<string>? Roles);
+    private sealed record Policy(bool AnyStaff, IReadOnlySet<string>? Roles, bool Public = false);
 
     private static readonly ConcurrentDictionary<Type, Policy?> Policies = new();
 
@@ -44,6 +44,9 @@ public static class RequestPolicy
         var policy = Policies.GetOrAdd(requestType, Read);
         if (policy is null)
             return "the request declares no access policy";
+        // The public website's requests and nothing else: narrow both ways (docs/public.md).
+        if (policy.Public || ReferenceEquals(caller, Caller.Public))
+            return policy.Public && ReferenceEquals(caller, Caller.Public) ? null : policy.Public ? "only the public website runs it" : "the public website may not run it";
         if (ReferenceEquals(caller, Caller.System))
             return null;
         // A signed-in account without any role (all roles taken away) is no longer staff: even any-staff requests are refused.
@@ -66,6 +69,8 @@ public static class RequestPolicy
 
     private static Policy? Read(Type type)
     {
+        if (type.GetCustomAttribute<Public.PublicRequestAttribute>() is not null)
+            return new Policy(false, new HashSet<string>(), Public: true);
         if (type.GetCustomAttribute<AnyStaffAttribute>() is not null)
             return new Policy(true, null);
         var roles = type.GetCustomAttribute<AllowedRolesAttribute>();

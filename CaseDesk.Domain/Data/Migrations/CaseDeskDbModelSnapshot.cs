@@ -1869,6 +1869,27 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.ToTable("RetentionRuns");
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicTimesSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAtUtc")
+                        .HasDatabaseName("IX_PublicTimesSnapshots_ComputedAt");
+
+                    b.ToTable("PublicTimesSnapshots");
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Reference.ClientGroup", b =>
                 {
                     b.Property<string>("Code")
