@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace CaseDesk.App.Components.Public;
+
+/// <summary>
+/// The public website under <see cref="Path"/> (docs/public.md): anonymous, static server-rendered (no circuit, so no cookie), in the
+/// language the URL names (<c>?lang=ru</c>). The staff app's language cookie is not read there: a public page sets and reads no cookie.
+/// </summary>
+public static class PublicSite
+{
+    public const string Path = "/viesa";
+
+    /// <summary>After the staff localization: on public paths the URL's language replaces whatever it chose.</summary>
+    public static IApplicationBuilder UsePublicSiteLanguage(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("lt"),
+            SupportedCultures = PublicText.Cultures,
+            SupportedUICultures = PublicText.Cultures,
+            RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = PublicText.QueryKey, UIQueryStringKey = PublicText.QueryKey }],
+        }));
+
+    /// <summary>A public page's address in a language (Lithuanian, the default, still named so the choice stays in the URL).</summary>
+    public static string Link(string page, string language) => $"{page.TrimStart('/')}?{PublicText.QueryKey}={language}";
+}
