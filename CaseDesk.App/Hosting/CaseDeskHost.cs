@@ -216,7 +216,7 @@ public static class CaseDeskHost
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
 
-        app.UsePublicSiteLanguage();
+        app.UsePublicSite();
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -10,15 +10,31 @@ public static class PublicSite
 {
     public const string Path = "/viesa";
 
-    /// <summary>After the staff localization: on public paths the URL's language replaces whatever it chose.</summary>
-    public static IApplicationBuilder UsePublicSiteLanguage(this IApplicationBuilder app) =>
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseRequestLocalization(new RequestLocalizationOptions
+    /// <summary>
+    /// After the staff localization: on public paths the URL's language replaces whatever it chose, and the response carries no cookie.
+    /// Blazor's static rendering still stores an antiforgery token in the page's persisted state, which sets the antiforgery cookie;
+    /// the public pages post nothing that needs it, so it is dropped rather than sent to visitors.
+    /// </summary>
+    public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch =>
         {
-            DefaultRequestCulture = new RequestCulture("lt"),
-            SupportedCultures = PublicText.Cultures,
-            SupportedUICultures = PublicText.Cultures,
-            RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = PublicText.QueryKey, UIQueryStringKey = PublicText.QueryKey }],
-        }));
+            branch.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+            branch.UseRequestLocalization(new RequestLocalizationOptions
+            {
+                DefaultRequestCulture = new RequestCulture("lt"),
+                SupportedCultures = PublicText.Cultures,
+                SupportedUICultures = PublicText.Cultures,
+                RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = PublicText.QueryKey, UIQueryStringKey = PublicText.QueryKey }],
+            });
+        });
 
     /// <summary>A public page's address in a language (Lithuanian, the default, still named so the choice stays in the URL).</summary>
     public static string Link(string page, string language) => $"{page.TrimStart('/')}?{PublicText.QueryKey}={language}";
