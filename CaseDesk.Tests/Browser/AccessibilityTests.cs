@@ -23,8 +23,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 {
     private static readonly string[] Blocking = ["critical", "serious"];
 
-    /// <summary>Routes not checked here: the error page, and the account pages (checked by their own tests, signed out).</summary>
-    private static readonly string[] NotScreens = ["/error", "/account/login", "/account/access-denied"];
+    /// <summary>Routes not checked here: the error page, the account pages and the public site (static pages, checked signed out by their own tests).</summary>
+    private static readonly string[] NotScreens = ["/error", "/account/login", "/account/access-denied", "/viesa", "/viesa/terminai"];
 
     /// <summary>What a route needs after its path to show something real (a list of records behind a figure).</summary>
     private static readonly Dictionary<string, string> Queries = new(StringComparer.OrdinalIgnoreCase)
