@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using System.Text.Json;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Public;
 using CaseDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseDesk.Tests.Public;
 
@@ -50,6 +55,30 @@ public sealed partial class PublicSiteHttpTests(CaseDeskAppFactory app)
         Assert.Contains("<html lang=\"lt\"", html, StringComparison.Ordinal);
         Assert.Contains("Paslaugų terminai ir mūsų standartas", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_app_computed_the_times_at_its_first_start_and_is_due_again_at_the_next_midnight()
+    {
+        using (await app.CreateBrowser().GetAsync("/health")) { }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+        // The job runs once the host has started: wait for its first snapshot (seconds at most).
+        PublicTimesSnapshot? snapshot = null;
+        for (var i = 0; i < 100 && snapshot is null; i++, await Task.Delay(100))
+            snapshot = await db.PublicTimesSnapshots.AsNoTracking().SingleOrDefaultAsync();
+        Assert.NotNull(snapshot);
+        var lease = await db.Leases.AsNoTracking().SingleAsync(l => l.Name == PublicTimesRefresherLease);
+        // Due at the midnight (UTC) after the run, so the next node to ask after it runs the day's refresh.
+        Assert.Equal(snapshot.ComputedAtUtc.Date.AddDays(1), lease.DueAtUtc);
+        Assert.True(snapshot.ComputedAtUtc <= now);
+        var times = JsonSerializer.Deserialize<PublicTimes>(snapshot.Figures, PublicTimesCount.Json)!;
+        Assert.Equal(10, times.StandardTouchpoints.Count);
+    }
+
+    /// <summary>PublicTimesRefresher.LeaseName (internal to the app).</summary>
+    private const string PublicTimesRefresherLease = "public-times";
 
     [Fact]
     public void Every_public_word_is_written_in_lithuanian_russian_and_polish()
