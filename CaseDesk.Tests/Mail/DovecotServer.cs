@@ -118,6 +118,7 @@ public sealed class DovecotServer : IAsyncDisposable
             ssl_cert = <{{folder}}/cert.pem
             ssl_key = <{{folder}}/key.pem
             auth_mechanisms = plain
+            auth_failure_delay = 0
             first_valid_uid = 0
             default_internal_user = {{mailUser}}
             default_internal_group = {{mailUser}}

@@ -21,13 +21,13 @@ public sealed record TakeInMail(string Mailbox, long UidValidity, long LastUid,
 public sealed record IncomingMessage(
     long Uid, string MessageId, string? References, DateTime ArrivedAtUtc, DateTime? SentAtUtc,
     string FromAddress, string? FromName, string? ReplyTo, string Subject, string Body, bool BodyCut, string? VerificationFailure,
-    IReadOnlyList<IncomingAttachment> Attachments, byte[] Raw, long RawSize);
+    IReadOnlyList<IncomingAttachment> Attachments, ReadOnlyMemory<byte> Raw, long RawSize);
 
-public sealed record IncomingAttachment(string FileName, string ContentType, long SizeBytes, byte[]? Content, AttachmentNotKept? NotKept);
+public sealed record IncomingAttachment(string FileName, string ContentType, long SizeBytes, ReadOnlyMemory<byte>? Content, AttachmentNotKept? NotKept);
 
 /// <summary>A message that could not be read (malformed, too large to download): what is known of it, to keep aside.</summary>
 public sealed record UnreadableMessage(long Uid, string? MessageId, string? From, string? Subject, DateTime ArrivedAtUtc,
-    SetAsideReason Reason, string? Detail, byte[] Raw, long RawSize);
+    SetAsideReason Reason, string? Detail, ReadOnlyMemory<byte> Raw, long RawSize);
 
 public sealed record MailTaken(int Registered, int SetAside, int AlreadyTaken);
 
@@ -139,7 +139,7 @@ internal sealed class TakeInMailHandler(CaseDeskDb db, ClockBook clocks, CallerC
             Cut(m.ReplyTo, 256), Cut(m.VerificationFailure, 200), m.BodyCut));
         foreach (var a in m.Attachments)
             db.Add(new EmailAttachment(Guid.CreateVersion7(), email.Id, Cut(a.FileName, 255) ?? "", Cut(a.ContentType, 100) ?? "", a.SizeBytes,
-                a.NotKept is null ? a.Content : null, a.NotKept));
+                a.NotKept is null ? a.Content?.ToArray() : null, a.NotKept));
         // The reply clock runs from when the department's server received the e-mail, not from the sender's Date header.
         await clocks.StartAsync(ClockKind.EmailReply, nameof(EmailEnquiry), email.Id, null, clientId, null, m.ArrivedAtUtc, ct);
         return email.Id;
@@ -153,9 +153,9 @@ internal sealed class TakeInMailHandler(CaseDeskDb db, ClockBook clocks, CallerC
     }
 
     private static SetAsideMail SetAside(TakeInMail request, long uid, string? messageId, string? from, string? subject, DateTime arrived,
-        SetAsideReason reason, string? detail, byte[] raw, long rawSize, Guid? emailId, DateTime now) =>
+        SetAsideReason reason, string? detail, ReadOnlyMemory<byte> raw, long rawSize, Guid? emailId, DateTime now) =>
         new(Guid.CreateVersion7(), request.Mailbox, request.UidValidity, uid, Cut(messageId, IncomingEmail.MessageIdLength), Cut(from, 300),
-            Cut(subject, 300), arrived, now, reason, Cut(detail, 1000), raw, rawSize, emailId);
+            Cut(subject, 300), arrived, now, reason, Cut(detail, 1000), raw.ToArray(), rawSize, emailId);
 
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }
