@@ -49,6 +49,24 @@ public sealed class ImapSettingsTests
     }
 
     [Fact]
+    public void Start_up_fails_on_wrong_settings_and_starts_the_fetch_only_when_a_mailbox_is_set()
+    {
+        var wrong = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        wrong.Configuration["Mail:Mailboxes:0:Name"] = "skyrius";
+        var error = Assert.Throws<InvalidOperationException>(wrong.AddIncomingMail);
+        Assert.Contains("Mail:Mailboxes:0:Host is empty", error.Message);
+
+        var off = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        off.AddIncomingMail();
+        var on = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        foreach (var (key, value) in new[] { ("Name", "skyrius"), ("Host", "imap.savivaldybe.lt"), ("User", "u"), ("Password", "p") })
+            on.Configuration[$"Mail:Mailboxes:0:{key}"] = value;
+        on.AddIncomingMail();
+        Assert.DoesNotContain(off.Services, s => s.ImplementationType == typeof(IncomingMailService));
+        Assert.Contains(on.Services, s => s.ImplementationType == typeof(IncomingMailService));
+    }
+
+    [Fact]
     public async Task Set_aside_mail_is_listed_for_reception_and_heads_and_reading_one_is_audited()
     {
         await using var db = await TestDatabase.CreateAsync();
