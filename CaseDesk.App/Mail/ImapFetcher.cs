@@ -53,7 +53,7 @@ public sealed class ImapFetcher(ICaseDeskSender sender, ILogger<ImapFetcher> log
                 {
                     taken = await sender.Send(new TakeInMail(box.Name, uidValidity, lastUid, messages.ToList(), unreadable.ToList()), Caller.System, ct);
                 }
-                catch (RequestValidationException refused)
+                catch (Exception refused) when (refused is RequestValidationException or Microsoft.EntityFrameworkCore.DbUpdateException)
                 {
                     // Something in the batch slipped past the reader's cleaning: the refused messages are set aside, the rest registered.
                     logger.LogWarning("Mailbox {Mailbox}: a batch was refused ({Problem}); taking its messages one by one", box.Name, refused.Message);
@@ -130,7 +130,7 @@ public sealed class ImapFetcher(ICaseDeskSender sender, ILogger<ImapFetcher> log
                 var one = await sender.Send(new TakeInMail(box.Name, uidValidity, 0, [message], []), Caller.System, ct);
                 (registered, setAside, already) = (registered + one.Registered, setAside + one.SetAside, already + one.AlreadyTaken);
             }
-            catch (RequestValidationException e)
+            catch (Exception e) when (e is RequestValidationException or Microsoft.EntityFrameworkCore.DbUpdateException)
             {
                 refused.Add(new UnreadableMessage(message.Uid, message.MessageId, ImapMessageReader.OneLine(message.FromAddress),
                     ImapMessageReader.OneLine(message.Subject), message.ArrivedAtUtc, SetAsideReason.Refused,

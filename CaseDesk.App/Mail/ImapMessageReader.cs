@@ -40,8 +40,9 @@ public static class ImapMessageReader
                 OneLine(from?.Address ?? "") ?? "", OneLine(from?.Name), DifferentReplyTo(message, from), OneLine(message.Subject) ?? "",
                 body, cut, VerificationFailure(message), Attachments(message, box), kept, raw.Length);
         }
-        catch (Exception e) when (e is FormatException or ParseException or NotSupportedException or DecoderFallbackException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever MimeKit trips over in the parts of a message, the message is kept aside with the reason, never left to block the mailbox.
             return new UnreadableMessage(uid, messageId, OneLine(from?.Address), OneLine(message.Subject), arrivedAtUtc, SetAsideReason.Malformed,
                 OneLine(e.Message), kept, raw.Length);
         }

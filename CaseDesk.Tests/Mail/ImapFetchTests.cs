@@ -150,6 +150,72 @@ public sealed class ImapFetchTests(ITestOutputHelper output)
         Assert.NotNull(clock);
     }
 
+    [SkippableFact]
+    public async Task A_renumbered_folder_is_read_again_without_registering_twice_and_mark_seen_only_when_asked()
+    {
+        await using var server = await DovecotServer.StartAsync();
+        await using var rig = await ImapTestRig.CreateAsync();
+        await server.AppendAsync(Enumerable.Range(1, 5).Select(i => Message($"c{i}@example.lt", $"Tema {i}", $"Tekstas {i}")));
+        var box = server.Mailbox();
+        await rig.Fetcher.FetchAsync(box, CancellationToken.None);
+        var before = (await rig.Db.Send(new GetIncomingMailStatus(), Caller.System)).Single();
+
+        // The server says its UIDs were renumbered (UIDVALIDITY differs from the stored one): read from the start, skip by Message-Id.
+        await rig.Db.ReadAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"MailboxCursors\" SET \"UidValidity\" = 4242"));
+        box.MarkSeen = true;
+        var again = await rig.Fetcher.FetchAsync(box, CancellationToken.None);
+
+        Assert.Equal((0, 5), (again.Registered, again.AlreadyTaken));
+        Assert.Equal(5, await rig.Db.ReadAsync(db => db.EmailEnquiries.CountAsync()));
+        var after = (await rig.Db.Send(new GetIncomingMailStatus(), Caller.System)).Single();
+        Assert.Equal((before.UidValidity, 5L), (after.UidValidity, after.LastUid));
+        using var client = await server.ConnectAsync();
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        var flags = await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.Flags);
+        Assert.Equal(5, flags.Count(f => f.Flags!.Value.HasFlag(MessageFlags.Seen)));
+    }
+
+    [Fact]
+    public void A_message_without_a_message_id_gets_a_stable_one_from_its_place_in_the_mailbox()
+    {
+        var first = ImapMessageReader.MessageIdOf(null, "skyrius", 7, 42);
+
+        Assert.Equal(first, ImapMessageReader.MessageIdOf("  ", "skyrius", 7, 42));
+        Assert.NotEqual(first, ImapMessageReader.MessageIdOf(null, "skyrius", 7, 43));
+        Assert.NotEqual(first, ImapMessageReader.MessageIdOf(null, "kitas", 7, 42));
+        Assert.NotEqual(first, ImapMessageReader.MessageIdOf(null, "skyrius", 8, 42));
+        Assert.Equal("abc@x", ImapMessageReader.MessageIdOf("<abc@x>", "skyrius", 7, 42));
+        Assert.EndsWith("@casedesk.invalid", ImapMessageReader.MessageIdOf(new string('a', 600), "skyrius", 7, 42));
+    }
+
+    [SkippableFact]
+    public async Task A_message_the_registration_refuses_is_set_aside_and_the_rest_of_its_batch_registered()
+    {
+        await using var server = await DovecotServer.StartAsync();
+        await using var rig = await ImapTestRig.CreateAsync();
+        await server.AppendAsync(new[] { "Pirmas", "Atmesti", "Trečias" }.Select(subject => Message("c@example.lt", subject, $"Tekstas {subject}")));
+        var refusing = new RefusingSender(rig.Db.Services.GetRequiredService<ICaseDeskSender>(), refuseSubject: "Atmesti");
+        var fetcher = new ImapFetcher(refusing, rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>());
+
+        var report = await fetcher.FetchAsync(server.Mailbox(), CancellationToken.None);
+
+        Assert.Equal((2, 1), (report.Registered, report.SetAside));
+        Assert.Equal(["Pirmas", "Trečias"], await rig.Db.ReadAsync(db => db.EmailEnquiries.OrderBy(e => e.Subject).Select(e => e.Subject).ToListAsync()));
+        var aside = await rig.Db.ReadAsync(db => db.Set<SetAsideMail>().AsNoTracking().SingleAsync());
+        Assert.Equal((SetAsideReason.Refused, "Atmesti"), (aside.Reason, aside.Subject));
+        Assert.Contains("Subject: Atmesti", System.Text.Encoding.UTF8.GetString(aside.Raw));
+        Assert.Equal(3L, (await rig.Db.Send(new GetIncomingMailStatus(), Caller.System)).Single().LastUid);
+    }
+
+    /// <summary>The real sender, except that a batch holding a message with the given subject is refused as a validator would refuse it.</summary>
+    private sealed class RefusingSender(ICaseDeskSender inner, string refuseSubject) : ICaseDeskSender
+    {
+        public Task<TResult> Send<TResult>(IRequest<TResult> request, Caller caller, CancellationToken cancellationToken = default) =>
+            request is TakeInMail take && take.Messages.Any(m => m.Subject == refuseSubject)
+                ? throw new RequestValidationException(new Dictionary<string, string[]> { ["Messages[0].Subject"] = ["Refused for the test."] })
+                : inner.Send(request, caller, cancellationToken);
+    }
+
     private sealed class ProcessKilled() : Exception("The node died here.");
 
     /// <summary>The real sender, except that the node "dies" inside the n-th batch (before its transaction commits) or is stopped after one.</summary>
