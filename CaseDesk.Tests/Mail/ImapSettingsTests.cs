@@ -81,7 +81,8 @@ public sealed class ImapSettingsTests
         var reception = await db.CreateCallerAsync(Roles.Reception);
 
         var page = await db.Send(new ListSetAsideMail(new ListWindow(0, 1)), reception);
-        var details = await db.Send(new GetSetAsideMail(page.Items[0].Id), reception);
+        var all = await db.Send(new ListSetAsideMail(new ListWindow(0, 10)), reception);
+        var details = await db.Send(new GetSetAsideMail(all.Items.Single(r => r.Reason == SetAsideReason.TooLarge).Id), reception);
 
         Assert.Equal(0, again.SetAside);
         Assert.Equal(2, page.Total);
