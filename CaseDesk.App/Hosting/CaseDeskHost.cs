@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using CaseDesk.App.Components;
 using CaseDesk.App.Components.Public;
+using CaseDesk.App.Mail;
 using CaseDesk.App.Services;
 using CaseDesk.Domain;
 using CaseDesk.Domain.Data;
@@ -113,6 +114,7 @@ public static class CaseDeskHost
         services.AddHostedService<BreachSweeper>();
         services.AddHostedService<RetentionSweeper>();
         services.AddHostedService<PublicTimesRefresher>();
+        builder.AddIncomingMail();
         services.AddSingleton<DashboardWatchers>();
         services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();
@@ -244,6 +246,7 @@ public static class CaseDeskHost
         app.MapApiEndpoints();
         app.MapTrainingEndpoints();
         app.MapLetterEndpoints();
+        app.MapIncomingMailEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

@@ -128,6 +128,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var email = await domain.ReadAsync(db => db.EmailEnquiries.Select(e => e.Id).FirstAsync());
         var incident = await domain.ReadAsync(db => db.Incidents.Select(i => i.Id).FirstAsync());
         var pack = await domain.ReadAsync(db => db.SessionPacks.Select(p => p.Id).FirstAsync());
+        await domain.SendAsync(new CaseDesk.Domain.Emails.Intake.TakeInMail("axe", 1, 1, [], [new(1, null, "a@example.lt", "Axe", DateTime.UtcNow.AddMinutes(-1),
+            CaseDesk.Domain.Emails.Intake.SetAsideReason.Malformed, "Broken.", new byte[] { 65 }, 1)]));
+        var setAside = await domain.ReadAsync(db => db.Set<CaseDesk.Domain.Emails.Intake.SetAsideMail>().Select(m => m.Id).FirstAsync());
         return new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase)
         {
             ["/clients/{Id:guid}"] = seeded.ClientId,
@@ -137,6 +140,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             ["/letters/{Id:guid}/print"] = letter,
             ["/complaints/{Id:guid}"] = complaint,
             ["/emails/{Id:guid}"] = email,
+            ["/emails/set-aside/{Id:guid}"] = setAside,
             ["/incidents/{Id:guid}"] = incident,
             ["/training/packs/{Id:guid}"] = pack,
             ["/training/packs/{Id:guid}/print"] = pack,
