@@ -151,6 +151,9 @@ public static class DatabaseInitializer
             @case.RefreshSearchKey();
         foreach (var copy in await db.TrainingCopies.Where(c => c.SearchKey == "").ToListAsync(ct))
             copy.RefreshSearchKey();
+        // Clients stored before migration ClientNameOrder.
+        foreach (var client in await db.Clients.Where(c => c.NameOrder == "").ToListAsync(ct))
+            client.Rename(client.FirstName, client.LastName);
         await db.SaveChangesAsync(ct);
     }
 
