@@ -45,15 +45,15 @@ internal sealed class FindClientsHandler(CaseDeskDb db, IPersonalCodeProtector p
         }
         else if (search.Length > 0)
         {
-            // Range on the normalised keys walks IX_Clients_NameKey / IX_Clients_FirstNameKey instead of scanning.
+            // Range on the normalised keys walks IX_Clients_NameKey / IX_Clients_FirstNameKey instead of scanning; the matches are
+            // then sorted by NameOrder (the search key folds č to c, so its own order is not the alphabet's).
             var key = Client.SearchKey(search);
             var upper = key + "\uffff";
             var byLastName = query.Where(c => string.Compare(c.NameKey, key) >= 0 && string.Compare(c.NameKey, upper) < 0);
             var byFirstName = query.Where(c => string.Compare(c.FirstNameKey, key) >= 0 && string.Compare(c.FirstNameKey, upper) < 0);
             query = query.Where(c => (string.Compare(c.NameKey, key) >= 0 && string.Compare(c.NameKey, upper) < 0)
                 || (string.Compare(c.FirstNameKey, key) >= 0 && string.Compare(c.FirstNameKey, upper) < 0));
-            // The page comes from a union of each range's first rows: the last-name range is read in index order and
-            // stops after the page, instead of fetching and sorting every match of the OR (thousands for "Kaz").
+            // The page comes from a union of each range's first rows, instead of sorting every match of the OR (thousands for "Kaz").
             var enough = w.Skip + w.Take;
             union = Ordered(Hits(byLastName), w.Descending).Take(enough).Union(Ordered(Hits(byFirstName), w.Descending).Take(enough));
         }
@@ -73,18 +73,19 @@ internal sealed class FindClientsHandler(CaseDeskDb db, IPersonalCodeProtector p
 
     private static IQueryable<Hit> Hits(IQueryable<Client> clients) => clients.Select(c => new Hit
     {
-        Id = c.Id, NameKey = c.NameKey, FirstName = c.FirstName, LastName = c.LastName, Phone = c.Phone, BirthDate = c.BirthDate,
+        Id = c.Id, NameOrder = c.NameOrder, FirstName = c.FirstName, LastName = c.LastName, Phone = c.Phone, BirthDate = c.BirthDate,
         Language = c.Language, MeetWithTwoEmployees = c.MeetWithTwoEmployees,
     });
 
+    /// <summary>Last name, then first name, in Lithuanian order on both engines: the stored key's bytes (<see cref="Client.NameOrder"/>).</summary>
     private static IQueryable<Hit> Ordered(IQueryable<Hit> hits, bool descending) =>
-        descending ? hits.OrderByDescending(c => c.NameKey) : hits.OrderBy(c => c.NameKey);
+        descending ? hits.OrderByDescending(c => c.NameOrder).ThenByDescending(c => c.Id) : hits.OrderBy(c => c.NameOrder).ThenBy(c => c.Id);
 
     /// <summary>The columns a row needs (a narrow union), in a shape EF can sort after projecting.</summary>
     private sealed class Hit
     {
         public Guid Id { get; init; }
-        public string NameKey { get; init; } = "";
+        public string NameOrder { get; init; } = "";
         public string FirstName { get; init; } = "";
         public string LastName { get; init; } = "";
         public string? Phone { get; init; }

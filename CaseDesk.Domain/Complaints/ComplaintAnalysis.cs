@@ -134,7 +134,7 @@ internal sealed class ComplaintAnalysisHandler(CaseDeskDb db) :
         var causes = await db.RootCauses.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
         var touchpoints = await db.Touchpoints.AsNoTracking().OrderBy(t => t.Number).ToListAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().OrderBy(k => k.Number).ToListAsync(ct);
-        var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.NameLt).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.NameLt, CaseDeskDb.LithuanianCollation)).ToListAsync(ct);
 
         // Every category of the standard is listed (a zero says something too); retired root causes and "not set" only when counted.
         var tables = new List<AnalysisTable>

@@ -137,7 +137,7 @@ internal sealed class FeedbackDigestHandler(CaseDeskDb db, CallerContext callers
         body.AppendLine();
         body.AppendLine(T("Open complaints and suggestions by unit: {0}.", open.Count));
         var concernedUnits = open.SelectMany(c => c.Units).Distinct().ToList();
-        foreach (var unit in units.Where(u => concernedUnits.Contains(u.Id.ToString())).OrderBy(u => u.NameLt))
+        foreach (var unit in units.Where(u => concernedUnits.Contains(u.Id.ToString())).OrderBy(u => u.NameLt, LithuanianOrder.Instance))
         {
             var unitHeads = heads.Where(h => h.UnitId == unit.Id).Select(h => h.Name).ToList();
             body.AppendLine(T("{0} (heads: {1})", ComplaintQueries.Localized(unit.NameLt, unit.NameEn),

@@ -83,7 +83,7 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
         var commitments = await db.Commitments.AsNoTracking().Where(k => numerals.Contains(k.Numeral)).OrderBy(k => k.Number)
             .Select(k => new { k.Numeral, k.TitleLt, k.TitleEn }).ToListAsync(ct);
         var unitIds = tagValues[TagKind.Unit].Select(Guid.Parse).ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.NameLt)
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => EF.Functions.Collate(u.NameLt, CaseDeskDb.LithuanianCollation))
             .Select(u => new { u.Id, u.NameLt, u.NameEn }).ToListAsync(ct);
 
         var clocks = await db.ResponseClocks.AsNoTracking()

@@ -46,7 +46,7 @@ internal sealed class RootCauseHandler(CaseDeskDb db) :
     {
         var causes = await db.RootCauses.AsNoTracking().Where(r => request.IncludeRetired || r.IsActive).ToListAsync(ct);
         // "Other" last: it is the fallback, not a cause to pick first.
-        return causes.OrderBy(r => r.Code == "other").ThenBy(r => ComplaintQueries.Localized(r.NameLt, r.NameEn))
+        return causes.OrderBy(r => r.Code == "other").ThenBy(r => ComplaintQueries.Localized(r.NameLt, r.NameEn), LithuanianOrder.Instance)
             .Select(r => new RootCauseRow(r.Code, ComplaintQueries.Localized(r.NameLt, r.NameEn), r.NameLt, r.NameEn, r.IsActive)).ToList();
     }
 

@@ -66,8 +66,15 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
     public DbSet<Public.PublicTimesSnapshot> PublicTimesSnapshots => Set<Public.PublicTimesSnapshot>();
 
-    /// <summary>The ICU collation that sorts Lithuanian names on PostgreSQL (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž).</summary>
+    /// <summary>
+    /// The collation that sorts names in Lithuanian (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž): ICU <c>lt-LT</c> on PostgreSQL
+    /// (the name columns' own collation), <see cref="LithuanianOrder"/> on SQLite (registered on every connection). A query
+    /// that sorts by a name says so on both engines: <c>OrderBy(u => EF.Functions.Collate(u.LastName, LithuanianCollation))</c>.
+    /// SQLite's columns keep byte order in the schema: a collation there would stop every tool that does not know it (the
+    /// sqlite3 shell, <c>PRAGMA integrity_check</c>) from reading the file.
+    /// </summary>
     public const string LithuanianCollation = "lithuanian";
+
 
     // Shared by every app node (docs/decisions/0011): the key ring of sign-in cookies, antiforgery tokens, circuits
     // and personal codes; the leases of periodic work; each node's count of published dashboard changes.

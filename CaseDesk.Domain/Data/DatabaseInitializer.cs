@@ -7,6 +7,8 @@ using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -29,14 +31,21 @@ public static class DatabaseInitializer
         await SeedAsync(services, ct);
     }
 
-    /// <summary>Applies the migrations (EF Core holds its own lock meanwhile, so two nodes starting together take turns).</summary>
+    /// <summary>
+    /// Applies the migrations, one node at a time: EF Core's own lock on SQLite; on PostgreSQL, where two fresh nodes
+    /// started together both ran CREATE DATABASE and then applied the same migration twice (StartTogetherTests), the
+    /// database is created by whichever node comes first and the migrations run under a session advisory lock.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
         try
         {
-            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsNpgsql())
+                await MigratePostgresOneNodeAtATimeAsync(db, ct);
+            else
+                await db.Database.MigrateAsync(ct);
         }
         catch (NpgsqlException e) when (e is not PostgresException refused || refused.SqlState.StartsWith("28", StringComparison.Ordinal) || refused.SqlState == "3D000")
         {
@@ -48,6 +57,39 @@ public static class DatabaseInitializer
         }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    /// <summary>"CaseDesk migrations" in a number of its own (the writers' lock is another): held by one node's connection.</summary>
+    private const long MigrationLock = 4855288752058495852;
+
+    private static async Task MigratePostgresOneNodeAtATimeAsync(CaseDeskDb db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another node created it a moment ago.
+            }
+        }
+        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+        await gate.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", gate))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            // Closing the connection releases it too (also when this node dies meanwhile).
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", gate);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -151,6 +193,9 @@ public static class DatabaseInitializer
             @case.RefreshSearchKey();
         foreach (var copy in await db.TrainingCopies.Where(c => c.SearchKey == "").ToListAsync(ct))
             copy.RefreshSearchKey();
+        // Clients stored before migration ClientNameOrder.
+        foreach (var client in await db.Clients.Where(c => c.NameOrder == "").ToListAsync(ct))
+            client.Rename(client.FirstName, client.LastName);
         await db.SaveChangesAsync(ct);
     }
 

@@ -37,7 +37,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public DbContextOptionsBuilder Apply(DbContextOptionsBuilder options) => Provider switch
     {
         DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
-        _ => options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()),
+        _ => options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(), new SqliteLithuanianCollation()),
     };
 
     /// <summary>Where the data is, for the console and error messages: never the password.</summary>

@@ -100,7 +100,7 @@ internal sealed class GetIncidentReviewHandler(CaseDeskDb db) : IRequestHandler<
 
         return new IncidentReviewDetails(i.Id, i.Type, i.Touchpoint, CommitmentList.Split(i.Commitments), i.OccurredAtUtc, i.RecordedAtUtc,
             Name(i.RecordedByUserId)!, i.WhatHappened, i.HowHandled, i.Outcome, i.ClientId, i.CaseId, i.ComplaintId, i.ContactId,
-            i.People.OrderBy(p => p.Role).ThenBy(p => p.Name)
+            i.People.OrderBy(p => p.Role).ThenBy(p => p.Name, LithuanianOrder.Instance)
                 .Select(p => new LinkedPersonRow(p.Role, p.Name, p.Pseudonym ?? "")).ToList(),
             i.Redactions.OrderBy(r => r.Kind).ThenBy(r => r.Original).Select(r => new RedactionRow(r.Kind, r.Original, r.Replacement)).ToList(),
             new TrainingCopyDetails(c.Id, c.Version, c.Status, c.Period, c.Title, c.Situation, c.Handling, c.Outcome,

@@ -54,8 +54,8 @@ internal sealed class ListPhoneMessagesHandler(CaseDeskDb db) : IRequestHandler<
         var total = await query.CountAsync(ct);
         query = (w.SortBy, w.Descending) switch
         {
-            (nameof(PhoneMessageRow.CallerName), false) => query.OrderBy(m => m.CallerName),
-            (nameof(PhoneMessageRow.CallerName), true) => query.OrderByDescending(m => m.CallerName),
+            (nameof(PhoneMessageRow.CallerName), false) => query.OrderBy(m => EF.Functions.Collate(m.CallerName, CaseDeskDb.LithuanianCollation)),
+            (nameof(PhoneMessageRow.CallerName), true) => query.OrderByDescending(m => EF.Functions.Collate(m.CallerName, CaseDeskDb.LithuanianCollation)),
             (nameof(PhoneMessageRow.CalledAtUtc), false) => query.OrderBy(m => m.CalledAtUtc),
             _ => query.OrderByDescending(m => m.CalledAtUtc),
         };

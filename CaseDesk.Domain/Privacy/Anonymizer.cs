@@ -15,6 +15,8 @@ public static class Anonymization
     public const string Redacted = "[pašalinta]";
 
     public static readonly string NameKey = Client.SearchKey($"{Name} {Name}");
+
+    public static readonly string NameOrder = Client.SortKey(Name, Name);
 }
 
 /// <summary>
@@ -40,6 +42,7 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(c => c.LastName, Anonymization.Name)
             .SetProperty(c => c.NameKey, Anonymization.NameKey)
             .SetProperty(c => c.FirstNameKey, Anonymization.NameKey)
+            .SetProperty(c => c.NameOrder, Anonymization.NameOrder)
             .SetProperty(c => c.PersonalCodeHash, (string?)null)
             .SetProperty(c => c.PersonalCodeCipher, (string?)null)
             .SetProperty(c => c.BirthDate, (DateOnly?)null)

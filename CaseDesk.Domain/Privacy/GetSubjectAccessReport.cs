@@ -204,7 +204,7 @@ internal sealed class GetSubjectAccessReportHandler(CaseDeskDb db, IPersonalCode
                 .OrderBy(i => i.OccurredAtUtc).ToListAsync(ct))
             .Select(i => new IncidentEntry(i.Id, i.Type, i.Touchpoint, i.Commitments.Split(',', StringSplitOptions.RemoveEmptyEntries), i.OccurredAtUtc,
                 Number(i.CaseId), i.WhatHappened, i.HowHandled, i.Outcome, i.RecordedAtUtc, Name(i.RecordedByUserId),
-                i.People.Where(p => p.ClientId == id || p.Role == PersonRole.Employee).OrderBy(p => p.Role).ThenBy(p => p.Name)
+                i.People.Where(p => p.ClientId == id || p.Role == PersonRole.Employee).OrderBy(p => p.Role).ThenBy(p => p.Name, LithuanianOrder.Instance)
                     .Select(p => new IncidentPersonEntry(p.Role, p.Name)).ToList()))
             .ToList();
 

@@ -32,7 +32,7 @@ internal sealed class GetStandardHandler(CaseDeskDb db) : IRequestHandler<GetSta
         await db.ClientGroups.AsNoTracking().OrderBy(g => g.SortOrder)
             .Select(g => new ClientGroupRow(g.Code, g.NameLt, g.NameEn))
             .ToListAsync(ct),
-        await db.OrgUnits.AsNoTracking().OrderBy(u => u.NameLt)
+        await db.OrgUnits.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.NameLt, CaseDeskDb.LithuanianCollation))
             .Select(u => new UnitRow(u.Id, u.Code, u.NameLt, u.NameEn))
             .ToListAsync(ct));
 }

@@ -21,7 +21,7 @@ internal sealed class ListColleaguesHandler(CaseDeskDb db) : IRequestHandler<Lis
 {
     public async Task<IReadOnlyList<Colleague>> Handle(ListColleagues request, CancellationToken ct)
     {
-        var rows = await db.Users.AsNoTracking().OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+        var rows = await db.Users.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.LastName, CaseDeskDb.LithuanianCollation)).ThenBy(u => EF.Functions.Collate(u.FirstName, CaseDeskDb.LithuanianCollation))
             .Select(u => new
             {
                 u.Id, u.FirstName, u.LastName, u.Position, u.UnitId,

@@ -36,8 +36,8 @@ internal sealed class ListStaffHandler(CaseDeskDb db, TimeProvider clock) : IReq
             (nameof(StaffRow.UserName), true) => query.OrderByDescending(u => u.UserName),
             (nameof(StaffRow.Position), false) => query.OrderBy(u => u.Position),
             (nameof(StaffRow.Position), true) => query.OrderByDescending(u => u.Position),
-            (_, true) => query.OrderByDescending(u => u.LastName).ThenByDescending(u => u.FirstName),
-            _ => query.OrderBy(u => u.LastName).ThenBy(u => u.FirstName),
+            (_, true) => query.OrderByDescending(u => EF.Functions.Collate(u.LastName, CaseDeskDb.LithuanianCollation)).ThenByDescending(u => EF.Functions.Collate(u.FirstName, CaseDeskDb.LithuanianCollation)),
+            _ => query.OrderBy(u => EF.Functions.Collate(u.LastName, CaseDeskDb.LithuanianCollation)).ThenBy(u => EF.Functions.Collate(u.FirstName, CaseDeskDb.LithuanianCollation)),
         };
 
         var total = await query.CountAsync(ct);

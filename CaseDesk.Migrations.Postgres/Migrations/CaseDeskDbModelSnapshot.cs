@@ -284,6 +284,12 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(201)")
                         .UseCollation("C");
 
+                    b.Property<string>("NameOrder")
+                        .IsRequired()
+                        .HasMaxLength(2401)
+                        .HasColumnType("character varying(2401)")
+                        .UseCollation("C");
+
                     b.Property<string>("PersonalCodeCipher")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -320,6 +326,9 @@ namespace CaseDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("IX_Clients_NameKey");
+
+                    b.HasIndex("NameOrder")
+                        .HasDatabaseName("IX_Clients_NameOrder");
 
                     b.HasIndex("PersonalCodeHash")
                         .IsUnique()

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
 using CaseDesk.App.Hosting;
 using CaseDesk.Domain;
 using CaseDesk.Domain.Data;
@@ -25,12 +28,14 @@ public sealed class KeyRingTests : IDisposable
 
     private string DatabasePath => Path.Combine(folder, "casedesk.db");
 
-    private ServiceProvider Services(string store)
+    private ServiceProvider Services(string store, string? certificatePath = null, string? certificatePassword = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:CaseDesk"] = $"Data Source={DatabasePath}",
             ["DataProtection:Store"] = store,
+            ["DataProtection:CertificatePath"] = certificatePath,
+            ["DataProtection:CertificatePassword"] = certificatePassword,
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(config);
@@ -109,5 +114,61 @@ public sealed class KeyRingTests : IDisposable
         // Both nodes read one key ring, and the second node did not sweep again.
         Assert.NotEqual(0, await db.DataProtectionKeys.CountAsync());
         Assert.Equal(1, await SweepsAsync());
+    }
+
+    [Fact]
+    public async Task With_a_certificate_the_database_holds_only_encrypted_keys_and_only_a_node_with_the_certificate_opens_what_another_protected()
+    {
+        // A self-signed certificate, as a city's IT would issue one for the key ring (a .pfx with a password).
+        var pfx = Path.Combine(folder, "keyring.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=CaseDesk key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "Slaptas-2026"));
+        }
+
+        string code, cookie;
+        await using (var first = Services("Database", pfx, "Slaptas-2026"))
+        {
+            await DatabaseInitializer.MigrateAndSeedAsync(first);
+            await using var scope = first.CreateAsyncScope();
+            code = scope.ServiceProvider.GetRequiredService<IPersonalCodeProtector>().Protect("38703181745");
+            cookie = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("signed in as head");
+        }
+
+        // The stored key is an EncryptedXml element: no <value> with the master key in plain text.
+        await using (var db = new CaseDeskDb(new DbContextOptionsBuilder<CaseDeskDb>().UseSqlite($"Data Source={DatabasePath}").Options))
+        {
+            var key = XElement.Parse(Assert.Single(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync())!);
+            var secret = key.Descendants().Single(e => e.Name.LocalName == "encryptedSecret");
+            Assert.Equal(XName.Get("EncryptedData", "http://www.w3.org/2001/04/xmlenc#"), secret.Elements().Single().Name);
+            Assert.DoesNotContain(key.Descendants(), e => e.Name.LocalName is "masterKey" or "value");
+        }
+
+        // A second node with the same certificate and database opens both.
+        await using (var second = Services("Database", pfx, "Slaptas-2026"))
+        {
+            await using var scope = second.CreateAsyncScope();
+            Assert.Equal("38703181745", scope.ServiceProvider.GetRequiredService<IPersonalCodeProtector>().Unprotect(code));
+            Assert.Equal("signed in as head", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(cookie));
+        }
+
+        // A node started without the certificate cannot read the key: what the others protected does not open there.
+        // Asked to protect something, it makes a key of its own and stores it unencrypted beside the others (ADR 0011).
+        await using (var without = Services("Database"))
+        {
+            var protector = without.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie");
+            var refused = Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(cookie));
+            Assert.Equal("Unable to retrieve the decryption key.", refused.Message);
+            await using (var scope = without.CreateAsyncScope())
+                Assert.ThrowsAny<CryptographicException>(() => scope.ServiceProvider.GetRequiredService<IPersonalCodeProtector>().Unprotect(code));
+
+            protector.Protect("signed in elsewhere");
+            await using var db = new CaseDeskDb(new DbContextOptionsBuilder<CaseDeskDb>().UseSqlite($"Data Source={DatabasePath}").Options);
+            var keys = (await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync()).Select(x => XElement.Parse(x!)).ToList();
+            Assert.Equal(2, keys.Count);
+            Assert.Single(keys, k => k.Descendants().Any(e => e.Name.LocalName == "value"));
+        }
     }
 }

@@ -23,6 +23,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.LastName).HasMaxLength(100);
         b.Property(c => c.NameKey).HasMaxLength(201);
         b.Property(c => c.FirstNameKey).HasMaxLength(201);
+        b.Property(c => c.NameOrder).HasMaxLength(2401);
         b.Property(c => c.PersonalCodeHash).HasMaxLength(64);
         b.Property(c => c.PersonalCodeCipher).HasMaxLength(500);
         b.Property(c => c.Phone).HasMaxLength(40);
@@ -35,6 +36,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Ignore(c => c.FullName);
         b.HasIndex(c => c.NameKey).HasDatabaseName("IX_Clients_NameKey");
         b.HasIndex(c => c.FirstNameKey).HasDatabaseName("IX_Clients_FirstNameKey");
+        b.HasIndex(c => c.NameOrder).HasDatabaseName("IX_Clients_NameOrder");
         b.HasIndex(c => c.PhoneKey).HasDatabaseName("IX_Clients_PhoneKey");
         b.HasIndex(c => c.PersonalCodeHash).IsUnique().HasFilter("\"PersonalCodeHash\" IS NOT NULL").HasDatabaseName("UX_Clients_PersonalCodeHash");
         b.HasMany(c => c.Household).WithOne().HasForeignKey(h => h.ClientId).OnDelete(DeleteBehavior.Cascade);

@@ -251,6 +251,11 @@ namespace CaseDesk.Domain.Data.Migrations
                         .HasMaxLength(201)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameOrder")
+                        .IsRequired()
+                        .HasMaxLength(2401)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PersonalCodeCipher")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -282,6 +287,9 @@ namespace CaseDesk.Domain.Data.Migrations
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("IX_Clients_NameKey");
+
+                    b.HasIndex("NameOrder")
+                        .HasDatabaseName("IX_Clients_NameOrder");
 
                     b.HasIndex("PersonalCodeHash")
                         .IsUnique()

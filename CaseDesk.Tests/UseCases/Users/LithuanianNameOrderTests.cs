@@ -1,19 +1,16 @@
 using CaseDesk.Domain.Common;
-using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Users;
 using CaseDesk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Tests.UseCases.Users;
 
-/// <summary>Lists sorted by name in SQL follow the Lithuanian alphabet on PostgreSQL (ICU collation on the name columns, ADR 0010).</summary>
+/// <summary>Lists sorted by name in SQL follow the Lithuanian alphabet on both engines (ADR 0010; more in Data/LithuanianSortTests).</summary>
 public sealed class LithuanianNameOrderTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task Colleagues_are_listed_in_the_Lithuanian_alphabet_c_before_č_before_d()
     {
-        Skip.If(TestProvider.Current == DatabaseProvider.Sqlite,
-            "SQLite compares names byte by byte (Č after Z); the Lithuanian collation is PostgreSQL's (docs/decisions/0010).");
         await using var database = await TestDatabase.CreateAsync();
         var reception = await database.CreateCallerAsync(Roles.Reception);
         string[] lastNames = ["Žukas", "Sabonis", "Černiauskas", "Zabiela", "Dambrauskas", "Šimkus", "Cibulskis", "Tamošiūnas"];

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CaseDesk.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClientNameOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "NameOrder",
+                table: "Clients",
+                type: "character varying(2401)",
+                maxLength: 2401,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_NameOrder",
+                table: "Clients",
+                column: "NameOrder");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Clients_NameOrder",
+                table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "NameOrder",
+                table: "Clients");
+        }
+    }
+}
