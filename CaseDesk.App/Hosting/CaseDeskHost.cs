@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CaseDesk.App.Components;
+using CaseDesk.App.Mail;
 using CaseDesk.App.Services;
 using CaseDesk.Domain;
 using CaseDesk.Domain.Data;
@@ -111,6 +112,7 @@ public static class CaseDeskHost
         // After the scale-out: the dashboard changes the sweepers commit are shared from their first run.
         services.AddHostedService<BreachSweeper>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddOutgoingMail(builder.Configuration);
         services.AddSingleton<DashboardWatchers>();
         services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();
