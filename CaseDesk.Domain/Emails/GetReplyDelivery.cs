@@ -8,7 +8,10 @@ namespace CaseDesk.Domain.Emails;
 
 /// <summary>Where an e-mail's reply is on its way out: queued, sent (accepted by the mail server) or failed with the server's reason.</summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head)]
-public sealed record GetReplyDelivery(Guid EmailId) : IQuery<ReplyDelivery?>;
+public sealed record GetReplyDelivery(Guid EmailId) : IQuery<ReplyDelivery?>, IReadsPersonalData
+{
+    Guid? IReadsPersonalData.ClientId => null;
+}
 
 public sealed record ReplyDelivery(OutboxStatus Status, DateTime QueuedAtUtc, DateTime? SentAtUtc, int Attempts, DateTime? NextAttemptAtUtc,
     string? LastError, string ToAddress);

@@ -1,4 +1,5 @@
 using CaseDesk.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Mail;
 
@@ -22,6 +23,20 @@ public static class Outbox
     public static TimeSpan BackOff(int failedAttempts) => Waits[Math.Clamp(failedAttempts, 1, Waits.Length) - 1];
 
     public static IQueryable<OutboxMessage> Messages(CaseDeskDb db) => db.Set<OutboxMessage>();
+
+    /// <summary>
+    /// Erasure and retention of what the messages belong to: their addresses and texts are blanked in place (the row stays, so a
+    /// reply's history still says when it was sent), and a message not yet sent will not be, failing with the reason "erased".
+    /// </summary>
+    public static Task<int> RedactAsync(CaseDeskDb db, string sourceKind, IQueryable<Guid> sourceIds, CancellationToken ct) =>
+        db.Set<OutboxMessage>().Where(m => m.SourceKind == sourceKind && sourceIds.Contains(m.SourceId)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.ToAddress, "")
+            .SetProperty(m => m.ToName, (string?)null)
+            .SetProperty(m => m.Subject, Privacy.Anonymization.Redacted)
+            .SetProperty(m => m.TextBody, Privacy.Anonymization.Redacted)
+            .SetProperty(m => m.LastError, m => m.Status == OutboxStatus.Sent && m.LastError == null ? null : Privacy.Anonymization.Redacted)
+            .SetProperty(m => m.NextAttemptAtUtc, m => m.Status == OutboxStatus.Sent ? m.NextAttemptAtUtc : null)
+            .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Failed), ct);
 
     /// <summary>Adds a message to the change tracker; it is written by the caller's SaveChanges, in the caller's transaction.</summary>
     public static OutboxMessage Enqueue(CaseDeskDb db, string toAddress, string? toName, string subject, string textBody,

@@ -66,7 +66,10 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
                 .Select(m => new WorkItem(WorkKind.CallBack, m.Id, Join(m.CallerName, m.Phone), Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
 
         if (May(WorkKind.EmailReply))
-            items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered && e.Status != EmailStatus.ReplySending)
+            // A reply on its way keeps the e-mail here (its clock runs until the server accepts it); one that failed is the writer's ReplyFailed item instead.
+            items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
+                    .Where(e => !(e.Status == EmailStatus.ReplySending && e.RepliedByUserId == me
+                        && Mail.Outbox.Messages(db).Any(m => m.Id == e.ReplyOutboxId && m.Status == Mail.OutboxStatus.Failed)))
                     .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
                 .Select(e => new WorkItem(WorkKind.EmailReply, e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
 
