@@ -78,7 +78,9 @@ public sealed class OutboxSender(ICaseDeskSender sender, ClusterWork cluster, Ma
         if (!outcome.Accepted)
         {
             var status = await sender.Send(new RecordMailFailure(queued.Id, outcome.Reason ?? "", outcome.Permanent, at), Caller.System, ct);
-            logger.LogWarning("Outgoing message {Id} was not accepted ({Status} after attempt {Attempt}): {Reason}", queued.Id, status, queued.Attempts + 1, outcome.Reason);
+            // The server's reason may name the recipient: it is kept on the message (shown to staff), not in the log.
+            logger.LogWarning("Outgoing message {Id} was not accepted ({Status} after attempt {Attempt}); the server's reason is on the message",
+                queued.Id, status, queued.Attempts + 1);
             return false;
         }
         try

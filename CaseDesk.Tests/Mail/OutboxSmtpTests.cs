@@ -254,6 +254,7 @@ public sealed class OutboxSmtpTests : IAsyncLifetime
         var sent = Assert.Single(await database.OutboxAsync());
         Assert.StartsWith("The mail server refused CaseDesk's sign-in", sent.LastError);
         Assert.Contains("not accepted", logs.All);
+        Assert.DoesNotContain("ona.jonaitiene", logs.All);
         var audit = JsonSerializer.Serialize(await database.AuditEntriesAsync());
         foreach (var secret in new[] { password, wrong })
         {
