@@ -234,6 +234,26 @@ public sealed class OutboxSmtpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_app_nodes_running_the_sender_at_once_deliver_a_reply_once()
+    {
+        var id = await EmailFromOnaAsync();
+        await ReplyAsync(id);
+        await using var sink = await SmtpSink.StartAsync();
+        var settings = OutboxTesting.SmtpSettings(sink);
+        // Each sender has its own ClusterWork and node id, as two processes would; both start (and ask for the lease) at once.
+        var nodes = new[] { database.Sender(settings), database.Sender(settings) };
+
+        await Task.WhenAll(nodes.Select(node => node.StartAsync(CancellationToken.None)));
+        await Eventually.WaitForAsync(async () =>
+            Assert.Equal(EmailStatus.Answered, (await database.Send(new GetEmail(id), asta)).Status));
+        await Task.WhenAll(nodes.Select(node => node.StopAsync(CancellationToken.None)));
+
+        Assert.Single(sink.Messages);
+        Assert.Equal(1, Assert.Single(await database.OutboxAsync()).Attempts);
+        Assert.Single(await database.ReadAsync(db => db.Leases.AsNoTracking().Where(l => l.Name == OutboxSender.LeaseName).ToListAsync()));
+    }
+
+    [Fact]
     public async Task The_password_reaches_the_server_and_never_the_logs_the_outbox_or_the_audit_trail()
     {
         const string password = "Slaptažodis-7Q!x";
