@@ -18,14 +18,12 @@ public sealed class OutboxSender(ICaseDeskSender sender, ClusterWork cluster, Ma
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public const int Batch = 20;
 
-    /// <summary>Built by each run; tests replace it to watch or break the delivery.</summary>
-    public Func<MailSettings, MailDelivery> Delivery { get; init; } = MailDelivery.For;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation(settings.UsesPickupFolder
-            ? "Outgoing mail is written to the pick-up folder {Folder}; no mail server is configured (Mail:Smtp:Host)"
-            : "Outgoing mail is sent through {Host}:{Port}", settings.UsesPickupFolder ? settings.PickupFolder : settings.Smtp.Host, settings.Smtp.Port);
+        if (settings.UsesPickupFolder)
+            logger.LogInformation("Outgoing mail is written to the pick-up folder {Folder}; no mail server is configured (Mail:Smtp:Host)", settings.PickupFolder);
+        else
+            logger.LogInformation("Outgoing mail is sent through {Host}:{Port}", settings.Smtp.Host, settings.Smtp.Port);
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
@@ -46,7 +44,7 @@ public sealed class OutboxSender(ICaseDeskSender sender, ClusterWork cluster, Ma
     {
         var tried = new HashSet<Guid>();
         var accepted = 0;
-        await using var delivery = Delivery(settings);
+        await using var delivery = MailDelivery.For(settings);
         while (!ct.IsCancellationRequested)
         {
             var due = (await sender.Send(new GetDueOutboxMessages(Batch), Caller.System, ct)).Where(m => tried.Add(m.Id)).ToList();
