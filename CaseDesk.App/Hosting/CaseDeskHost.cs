@@ -115,6 +115,7 @@ public static class CaseDeskHost
         services.AddHostedService<RetentionSweeper>();
         services.AddHostedService<PublicTimesRefresher>();
         builder.AddIncomingMail();
+        services.AddOutgoingMail(builder.Configuration);
         services.AddSingleton<DashboardWatchers>();
         services.AddSingleton<DashboardUpdates>();
         services.AddSingleton<DashboardNotifier>();

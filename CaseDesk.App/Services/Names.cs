@@ -161,6 +161,7 @@ public static class Names
     {
         EmailStatus.Unmatched => "Not matched to a client",
         EmailStatus.Open => "To answer",
+        EmailStatus.ReplySending => "Reply being sent",
         _ => "Answered",
     };
 
@@ -182,6 +183,7 @@ public static class Names
         WorkKind.VisitToAgree => "Agree a visit time",
         WorkKind.Visit => "Home visit",
         WorkKind.CorrectiveAction => "Carry out an action",
+        WorkKind.ReplyFailed => "Reply not delivered",
         _ => "Case action due",
     };
 

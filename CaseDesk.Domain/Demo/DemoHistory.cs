@@ -379,6 +379,9 @@ public static class DemoHistory
             {
                 var version = await VersionAsync(db => db.EmailEnquiries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
                 await Send(new ReplyToEmail(id, version, "Re: " + subject, Pick(ReplyBodies)), k.Worker.Caller);
+                // History: the mail server accepted the reply when it was written (nothing is sent for demo data).
+                var queued = await VersionAsync(db => Mail.Outbox.Messages(db).Where(m => m.SourceId == id).Select(m => m.Id).SingleAsync());
+                await Send(new Mail.RecordMailAccepted(queued, clock.GetUtcNow().UtcDateTime), Caller.System);
                 contacts++;
             });
         }

@@ -9,6 +9,8 @@ public enum EmailStatus
     Unmatched = 1,
     Open = 2,
     Answered = 3,
+    /// <summary>A reply is queued (or failed and waits to be tried again): the reply clock runs until the mail server accepts it.</summary>
+    ReplySending = 4,
 }
 
 /// <summary>Section 11: an e-mail to the department. Every e-mail is answered, by e-mail, as fast as possible.</summary>
@@ -60,6 +62,8 @@ public sealed class EmailEnquiry : IVersioned
     /// <summary>The signature block of section 11 as sent: unit, position, name, surname, phone.</summary>
     public string? ReplySignature { get; private set; }
     public Guid? ReplyContactId { get; private set; }
+    /// <summary>The queued reply in the outbox; <see cref="RepliedAtUtc"/> is set when the mail server accepted it.</summary>
+    public Guid? ReplyOutboxId { get; private set; }
     /// <summary>The configured mailbox the e-mail was fetched from; null when staff typed it in.</summary>
     public string? Mailbox { get; private set; }
     /// <summary>The incoming Message-Id (without angle brackets), for de-duplication and for threading the reply.</summary>
@@ -82,9 +86,16 @@ public sealed class EmailEnquiry : IVersioned
             throw new DomainRefusalException(T("The e-mail is closed, because it was already answered."));
     }
 
+    public void EnsureNoReplyInFlight()
+    {
+        if (Status == EmailStatus.ReplySending)
+            throw new DomainRefusalException(T("A reply to this e-mail is already on its way, because it was queued for sending. Wait for it, or try it again if it failed."));
+    }
+
     public void Match(Guid clientId, Guid? caseId, string? assignedTo)
     {
         EnsureNotAnswered();
+        EnsureNoReplyInFlight();
         ClientId = clientId;
         CaseId = caseId;
         AssignedToUserId = assignedTo ?? AssignedToUserId;
@@ -99,24 +110,47 @@ public sealed class EmailEnquiry : IVersioned
 
     /// <summary>
     /// The reply is written fresh: refused when it carries the incoming text or quoted internal
-    /// correspondence, because internal history must never reach the client (section 11).
+    /// correspondence, because internal history must never reach the client (section 11). Queued, not answered:
+    /// the e-mail is answered when the mail server accepts the reply (<see cref="ReplyAccepted"/>).
     /// </summary>
-    public void Reply(string subject, string body, string signature, Guid contactId, DateTime atUtc, string by)
+    public void QueueReply(string subject, string body, string signature, Guid contactId, Guid outboxId, string by)
     {
         EnsureCanReply(body);
         ReplySubject = subject.Trim();
         ReplyBody = body.Trim();
         ReplySignature = signature;
         ReplyContactId = contactId;
-        RepliedAtUtc = atUtc;
+        ReplyOutboxId = outboxId;
         RepliedByUserId = by;
+        Status = EmailStatus.ReplySending;
+    }
+
+    /// <summary>A reply sent outside CaseDesk's outbox (the demo's history): answered at once.</summary>
+    public void Reply(string subject, string body, string signature, Guid contactId, DateTime atUtc, string by)
+    {
+        EnsureCanReply(body);
+        (ReplySubject, ReplyBody, ReplySignature, ReplyContactId, RepliedByUserId) = (subject.Trim(), body.Trim(), signature, contactId, by);
+        RepliedAtUtc = atUtc;
         Status = EmailStatus.Answered;
     }
 
-    /// <summary>The checks of <see cref="Reply"/>, run before the reply's contact is written.</summary>
+    /// <summary>A failed reply goes out again; the e-mail itself changes only in its version, so a page showing the failure is stale.</summary>
+    public void ReplyRetried() => Version = Guid.NewGuid();
+
+    /// <summary>The mail server accepted the reply: the e-mail is answered at that moment.</summary>
+    public void ReplyAccepted(DateTime acceptedAtUtc)
+    {
+        if (Status != EmailStatus.ReplySending)
+            return;
+        RepliedAtUtc = acceptedAtUtc;
+        Status = EmailStatus.Answered;
+    }
+
+    /// <summary>The checks of <see cref="QueueReply"/>, run before the reply's contact is written.</summary>
     public void EnsureCanReply(string body)
     {
         EnsureNotAnswered();
+        EnsureNoReplyInFlight();
         if (ClientId is null)
             throw new DomainRefusalException(T("Match the e-mail to a client first, because the reply is recorded on the client's record."));
         if (CarriesThread(body, Body))

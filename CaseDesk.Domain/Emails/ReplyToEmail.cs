@@ -2,6 +2,7 @@ using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Mail;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,11 @@ using static CaseDesk.Domain.Common.DomainText;
 namespace CaseDesk.Domain.Emails;
 
 /// <summary>
-/// Section 11: records the reply to an e-mail, written fresh (never the internal thread), signed with the
-/// replying employee's unit, position, name, surname and phone, and logs it as a contact on touchpoint 3
-/// (e-mail, outgoing); returns the contact. The e-mail leaves the inbox's unanswered list and "My work".
+/// Section 11: the reply to an e-mail, written fresh (never the internal thread), signed with the replying employee's
+/// unit, position, name, surname and phone, logged as a contact on touchpoint 3 (e-mail, outgoing) and queued in the
+/// outbox in the same transaction, to the sender's address, threaded under the client's message and quoting only it;
+/// returns the contact. The e-mail shows "reply being sent" and its clock runs until the mail server accepts the reply
+/// (<see cref="Mail.RecordMailAccepted"/>); then it is answered and leaves the unanswered list.
 /// </summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head)]
 public sealed record ReplyToEmail(Guid EmailId, Guid Version, string Subject, string Body) : ICommand<Guid>
@@ -56,8 +59,11 @@ internal sealed class ReplyToEmailHandler(CaseDeskDb db, ClockBook clocks, Calle
         var now = clock.GetUtcNow().UtcDateTime;
         var contact = await ContactLog.AddAsync(db, clocks, new ReplyContact(email.ClientId!.Value, email.CaseId, now, Shorten(request.Subject.Trim() + "\n\n" + request.Body.Trim())),
             me, now, SourceKind, email.Id, ct);
-        email.Reply(request.Subject, request.Body, signature, contact.Id, now, me);
-        await clocks.StopAsync(ClockKind.EmailReply, email.Id, now, ct);
+        // To the address the e-mail came from, never another one the message named.
+        var queued = Outbox.Enqueue(db, email.FromAddress, email.FromName, request.Subject.Trim(),
+            ReplyText.Compose(request.Body, signature, email.ReceivedAtUtc, email.FromName, email.FromAddress, email.Body),
+            email.MessageId, ReplyText.References(email.ThreadReferences, email.MessageId), SourceKind, email.Id, me, now);
+        email.QueueReply(request.Subject, request.Body, signature, contact.Id, queued.Id, me);
         await db.SaveChangesAsync(ct);
         return contact.Id;
     }
@@ -76,5 +82,28 @@ internal sealed class ReplyToEmailHandler(CaseDeskDb db, ClockBook clocks, Calle
         public DateTime? NextMeetingAtUtc => null;
         public string? NextMeetingPlace => null;
         public IReadOnlyList<PromiseInput> Promises => [];
+    }
+}
+
+/// <summary>
+/// The text that leaves: the employee's answer, the signature, and below them the client's own message quoted ("&gt; "),
+/// under a line saying who wrote it when. The quote is added here, never typed by staff, and is only the client's text.
+/// </summary>
+public static class ReplyText
+{
+    public static string Compose(string answer, string signature, DateTime receivedAtUtc, string? fromName, string fromAddress, string incoming)
+    {
+        var sender = string.IsNullOrWhiteSpace(fromName) ? $"<{fromAddress}>" : $"{fromName.Trim()} <{fromAddress}>";
+        var attribution = $"{VilniusTime.ToLocal(receivedAtUtc):yyyy-MM-dd HH:mm}, {sender} rašė:";
+        var quoted = incoming.Replace("\r\n", "\n").TrimEnd().Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line);
+        return $"{answer.Replace("\r\n", "\n").Trim()}\n\n-- \n{signature}\n\n{attribution}\n{string.Join("\n", quoted)}\n";
+    }
+
+    /// <summary>The client's References continued by the client's own Message-Id (RFC 5322 3.6.4); null when the e-mail had none.</summary>
+    public static string? References(string? threadReferences, string? messageId)
+    {
+        var ids = (threadReferences ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(messageId ?? "")
+            .Where(id => id.Length > 0).Distinct().ToList();
+        return ids.Count == 0 ? null : string.Join(" ", ids);
     }
 }

@@ -145,10 +145,11 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .SetProperty(m => m.Version, version), ct);
     }
 
-    public Task<int> EmailsAsync(IQueryable<Emails.EmailEnquiry> which, CancellationToken ct)
+    public async Task<int> EmailsAsync(IQueryable<Emails.EmailEnquiry> which, CancellationToken ct)
     {
         var version = Guid.NewGuid();
-        return which.ExecuteUpdateAsync(s => s
+        await Mail.Outbox.RedactAsync(db, Emails.ReplyToEmailHandler.SourceKind, which.Select(e => e.Id), ct);
+        return await which.ExecuteUpdateAsync(s => s
             .SetProperty(e => e.FromAddress, "")
             .SetProperty(e => e.FromName, (string?)null)
             .SetProperty(e => e.SearchKey, Emails.EmailEnquiry.SearchKeyOf(null, "", Redacted))

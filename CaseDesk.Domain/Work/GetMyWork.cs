@@ -22,6 +22,8 @@ public enum WorkKind
     CaseDue = 7,
     /// <summary>A corrective or improvement action of a complaint or suggestion (12.2) the user owns, not yet reported done.</summary>
     CorrectiveAction = 8,
+    /// <summary>A reply the user wrote that the mail server finally refused (or that ran out of attempts): the e-mail is still unanswered.</summary>
+    ReplyFailed = 9,
 }
 
 /// <summary>
@@ -64,9 +66,19 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
                 .Select(m => new WorkItem(WorkKind.CallBack, m.Id, Join(m.CallerName, m.Phone), Shorten(m.Message), m.ClientId, m.CaseId, m.CalledAtUtc + CallBackWithin)));
 
         if (May(WorkKind.EmailReply))
+            // A reply on its way keeps the e-mail here (its clock runs until the server accepts it); one that failed is the writer's ReplyFailed item instead.
             items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.AssignedToUserId == me && e.Status != EmailStatus.Answered)
+                    .Where(e => !(e.Status == EmailStatus.ReplySending && e.RepliedByUserId == me
+                        && Mail.Outbox.Messages(db).Any(m => m.Id == e.ReplyOutboxId && m.Status == Mail.OutboxStatus.Failed)))
                     .Select(e => new { e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc }).ToListAsync(ct))
                 .Select(e => new WorkItem(WorkKind.EmailReply, e.Id, e.Subject, e.FromAddress, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
+
+        if (May(WorkKind.ReplyFailed))
+            items.AddRange((await db.EmailEnquiries.AsNoTracking().Where(e => e.RepliedByUserId == me && e.Status == EmailStatus.ReplySending)
+                    .Join(Mail.Outbox.Messages(db).Where(m => m.Status == Mail.OutboxStatus.Failed), e => e.ReplyOutboxId, m => (Guid?)m.Id,
+                        (e, m) => new { e.Id, e.Subject, m.LastError, e.ClientId, e.CaseId, e.ReceivedAtUtc })
+                    .ToListAsync(ct))
+                .Select(e => new WorkItem(WorkKind.ReplyFailed, e.Id, e.Subject, e.LastError, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
 
         if (May(WorkKind.Promise))
             items.AddRange(await db.Promises.AsNoTracking().Where(p => p.OwnerUserId == me && p.DoneAtUtc == null)
@@ -118,7 +130,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
     internal static Type ReadOf(WorkKind kind) => kind switch
     {
         WorkKind.CallBack => typeof(PhoneMessages.GetPhoneMessage),
-        WorkKind.EmailReply => typeof(GetEmail),
+        WorkKind.EmailReply or WorkKind.ReplyFailed => typeof(GetEmail),
         WorkKind.Promise => typeof(Clients.GetClient),
         WorkKind.Letter => typeof(Letters.GetLetter),
         WorkKind.VisitToAgree or WorkKind.Visit => typeof(GetVisit),
@@ -130,7 +142,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
     private static ClockKind? ClockKindOf(WorkKind kind) => kind switch
     {
         WorkKind.CallBack => ClockKind.CallBack,
-        WorkKind.EmailReply => ClockKind.EmailReply,
+        WorkKind.EmailReply or WorkKind.ReplyFailed => ClockKind.EmailReply,
         WorkKind.Letter => ClockKind.InformationLetter,
         WorkKind.VisitToAgree => ClockKind.VisitAgreed,
         WorkKind.Visit => ClockKind.VisitArrival,

@@ -7,6 +7,7 @@ using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Visits;
+using CaseDesk.Tests.Mail;
 using CaseDesk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -94,7 +95,10 @@ public sealed class OverdueAgreementTests(ITestOutputHelper output) : IAsyncLife
                     var email = await database.ReadAsync(db => db.EmailEnquiries.AsNoTracking()
                         .Where(e => e.AssignedToUserId == who.UserId && e.Status != EmailStatus.Answered).OrderBy(e => e.Id).FirstOrDefaultAsync());
                     if (email is not null)
+                    {
                         await database.Send(new ReplyToEmail(email.Id, email.Version, "Re: Klausimas", "Reikia prašymo."), who);
+                        await database.AcceptOutboxAsync();
+                    }
                     break;
                 case 4:
                     var complaint = await database.Send(ComplaintWork.Feedback(now, clientId: client, caseId: caseId, touchpoints: [random.Next(1, 11)]), officer);

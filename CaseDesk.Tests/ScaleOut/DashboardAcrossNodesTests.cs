@@ -6,6 +6,7 @@ using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Dashboard;
 using CaseDesk.Domain.Data;
 using CaseDesk.Domain.Emails;
+using CaseDesk.Domain.Mail;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Dashboard;
@@ -200,6 +201,9 @@ public sealed class DashboardAcrossNodesTests(ITestOutputHelper output) : IDispo
                     emails.Remove((emailId, answerer));
                     var email = await node.Send(new GetEmail(emailId), answerer);
                     await node.Send(new ReplyToEmail(emailId, email.Version, "Re: Klausimas", "Reikia prašymo."), answerer);
+                    // The mail server accepts it; the node's sender reports that as the system, and the reply clock stops.
+                    var queued = await database.ReadAsync(db => Outbox.Messages(db).Where(m => m.SourceId == emailId).Select(m => m.Id).SingleAsync());
+                    await node.Send(new RecordMailAccepted(queued, database.Clock.UtcDateTime), Caller.System);
                     finishedOn[on]++;
                     break;
                 case 5 when complaints.Count > 0 && random.Next(2) == 0:

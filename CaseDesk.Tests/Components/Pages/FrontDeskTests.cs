@@ -3,6 +3,7 @@ using CaseDesk.App.Components.Pages;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.PhoneMessages;
+using CaseDesk.Tests.Mail;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
 
@@ -42,6 +43,7 @@ public sealed class FrontDeskTests : DomainComponentTestContext
         await Database.Send(new TakePhoneMessage(now.AddMinutes(-5), "Ona Jonaitienė", null, null, "+370 612 34567", "Prašo perskambinti.", asta.UserId), rasa);
         var answered = await Database.Send(new RegisterEmail(now.AddHours(-2), "petras@example.lt", "Petras", "Jau atsakyta", "Tekstas", await Database.RegisterAsync(asta)), rasa);
         await Database.Send(new ReplyToEmail(answered, (await Database.Send(new GetEmail(answered), rasa)).Version, "Re: Jau atsakyta", "Atsakymas"), asta);
+        await Database.AcceptOutboxAsync();
         await Database.Send(new RegisterEmail(now.AddHours(-1), "ona@example.lt", null, "Dėl pagalbos į namus", "Laba diena"), rasa);
 
         var desk = Render<FrontDesk>();

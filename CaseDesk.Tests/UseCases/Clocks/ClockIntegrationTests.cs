@@ -6,6 +6,7 @@ using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Visits;
 using CaseDesk.Domain.Work;
+using CaseDesk.Tests.Mail;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -81,8 +82,13 @@ public sealed class ClockIntegrationTests : IAsyncLifetime
 
         var email = await database.Send(new GetEmail(id), asta);
         await database.Send(new ReplyToEmail(id, email.Version, "Re: Klausimas", "Reikia prašymo ir asmens dokumento."), asta);
+        // Queued, not yet accepted by the mail server: the clock still runs.
+        Assert.Equal(ClockState.Running, Assert.Single(await ClocksOf(id)).State);
+        database.Clock.Advance(TimeSpan.FromMinutes(2));
+        await database.AcceptOutboxAsync();
 
-        Assert.Equal(ClockState.Met, Assert.Single(await ClocksOf(id)).State);
+        var stopped = Assert.Single(await ClocksOf(id));
+        Assert.Equal((ClockState.Met, (DateTime?)database.Clock.UtcDateTime), (stopped.State, stopped.StoppedAtUtc));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using CaseDesk.Domain.Letters;
 using CaseDesk.Domain.PhoneMessages;
 using CaseDesk.Domain.Reference;
 using CaseDesk.Domain.Visits;
+using CaseDesk.Tests.Mail;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,7 @@ public sealed class DashboardFigureTests(ITestOutputHelper output) : IAsyncLifet
                     emails.Remove((emailId, answerer));
                     var email = await database.Send(new GetEmail(emailId), answerer);
                     await database.Send(new ReplyToEmail(emailId, email.Version, "Re: Klausimas", "Reikia prašymo."), answerer);
+                    await database.AcceptOutboxAsync();
                     break;
                 case 5:
                     if (complaints.Count > 0 && random.Next(2) == 0)

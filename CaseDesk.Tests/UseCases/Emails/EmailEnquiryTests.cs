@@ -3,6 +3,7 @@ using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Contacts;
 using CaseDesk.Domain.Emails;
 using CaseDesk.Domain.Work;
+using CaseDesk.Tests.Mail;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
 using Microsoft.EntityFrameworkCore;
@@ -107,6 +108,13 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
 
         var contactId = await database.Send(new ReplyToEmail(id, version, "Re: Pagalba į namus", "Laba diena, reikės prašymo ir pažymos apie pajamas."), asta);
 
+        // Queued: not answered until the mail server accepts it, and still Asta's to watch meanwhile.
+        var sending = await GetAsync(id);
+        Assert.Equal((EmailStatus.ReplySending, (DateTime?)null), (sending.Status, sending.RepliedAtUtc));
+        Assert.Contains(await database.Send(new GetMyWork(), asta), i => i.Kind == WorkKind.EmailReply && i.Id == id);
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await database.AcceptOutboxAsync());
+
         var answered = await GetAsync(id);
         Assert.Equal((EmailStatus.Answered, Now, "Asta Petrauskienė"), (answered.Status, answered.RepliedAtUtc!.Value, answered.RepliedBy));
         Assert.Equal("Laba diena, reikės prašymo ir pažymos apie pajamas.", answered.ReplyBody);
@@ -138,18 +146,23 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Answering_twice_is_refused_because_it_was_already_answered()
+    public async Task Answering_twice_is_refused_while_the_reply_is_on_its_way_and_after_it_was_answered()
     {
         using var _ = UiCulture.Use("en");
         var clientId = await database.RegisterAsync(reception, "Ona", "Jonaitienė");
         var id = await RegisterAsync(clientId);
         await database.Send(new ReplyToEmail(id, (await GetAsync(id)).Version, "Re: Pagalba", "Reikės prašymo."), asta);
-        var answered = await GetAsync(id);
+        var sending = await GetAsync(id);
 
+        var onItsWay = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ReplyToEmail(id, sending.Version, "Re: Pagalba", "Dar kartą."), asta));
+        await database.AcceptOutboxAsync();
+        var answered = await GetAsync(id);
         var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new ReplyToEmail(id, answered.Version, "Re: Pagalba", "Dar kartą."), asta));
 
+        Assert.StartsWith("A reply to this e-mail is already on its way, because it was queued for sending.", onItsWay.Because);
         Assert.Equal("The e-mail is closed, because it was already answered.", refusal.Because);
         Assert.Single(await database.ContactsAsync());
+        Assert.Single(await database.OutboxAsync());
     }
 
     [Fact]
@@ -231,6 +244,7 @@ public sealed class EmailEnquiryTests : IAsyncLifetime
         database.Clock.Advance(TimeSpan.FromMinutes(10));
         var answered = await RegisterAsync(clientId);
         await database.Send(new ReplyToEmail(answered, (await GetAsync(answered)).Version, "Re: Pagalba", "Reikės prašymo."), asta);
+        await database.AcceptOutboxAsync();
 
         async Task<IReadOnlyList<Guid>> Ids(EmailInboxFilter filter, ListWindow? window = null) =>
             (await database.Send(new ListEmails(filter, window ?? new ListWindow()), reception)).Items.Select(r => r.Id).ToList();

@@ -1,0 +1,40 @@
+using CaseDesk.Domain.Clocks;
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using CaseDesk.Domain.Emails;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseDesk.Domain.Mail;
+
+/// <summary>
+/// The mail server accepted a queued message at <paramref name="AcceptedAtUtc"/> (or it was written to the pick-up folder):
+/// the message is sent, and what it belongs to learns so (an e-mail's reply: answered, its clock stopped at that moment).
+/// Reported by the app's sender as the system; a message already recorded as sent is left as it is.
+/// </summary>
+[AllowedRoles]
+public sealed record RecordMailAccepted(Guid OutboxId, DateTime AcceptedAtUtc) : ICommand<bool>;
+
+internal sealed class RecordMailAcceptedHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<RecordMailAccepted, bool>
+{
+    public async Task<bool> Handle(RecordMailAccepted request, CancellationToken ct)
+    {
+        var message = await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == request.OutboxId, ct)
+            ?? throw new NotFoundException(nameof(OutboxMessage), request.OutboxId);
+        if (message.Status == OutboxStatus.Sent)
+            return false;
+        message.MarkSent(request.AcceptedAtUtc);
+        if (message.SourceKind == ReplyToEmailHandler.SourceKind)
+        {
+            var email = await db.EmailEnquiries.SingleOrDefaultAsync(e => e.Id == message.SourceId, ct);
+            // An e-mail erased since the reply was queued has nothing left to close.
+            if (email is not null)
+            {
+                email.ReplyAccepted(request.AcceptedAtUtc);
+                await clocks.StopAsync(ClockKind.EmailReply, email.Id, request.AcceptedAtUtc, ct);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseDesk.Domain.Mail;
+
+/// <summary>An attempt failed with the server's reason: permanent (5xx) fails the message at once, otherwise it waits its back-off.</summary>
+[AllowedRoles]
+public sealed record RecordMailFailure(Guid OutboxId, string Reason, bool Permanent, DateTime AtUtc) : ICommand<OutboxStatus>;
+
+internal sealed class RecordMailFailureHandler(CaseDeskDb db) : IRequestHandler<RecordMailFailure, OutboxStatus>
+{
+    public async Task<OutboxStatus> Handle(RecordMailFailure request, CancellationToken ct)
+    {
+        var message = await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == request.OutboxId, ct)
+            ?? throw new NotFoundException(nameof(OutboxMessage), request.OutboxId);
+        if (message.Status != OutboxStatus.Pending)
+            return message.Status;
+        message.RecordFailure(request.Reason, request.Permanent, request.AtUtc);
+        await db.SaveChangesAsync(ct);
+        return message.Status;
+    }
+}
