@@ -39,6 +39,14 @@ public sealed class AllowedRolesAttribute(params string[] roles) : Attribute
     public IReadOnlyList<string> Roles { get; } = roles;
 }
 
+/// <summary>
+/// Only the app itself runs the request, as <see cref="Caller.System"/> (the mail fetcher and sender, the daily public
+/// figures): no role may run it, however high, so no one can put into the intake a message that never came from the
+/// mailbox, or mark an e-mail delivered that the server never accepted.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SystemOnlyAttribute : Attribute;
+
 /// <summary>Any signed-in staff member may run the request (e.g. reading the standard, own settings).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AnyStaffAttribute : Attribute;

@@ -47,7 +47,7 @@ public static class DatabaseInitializer
             else
                 await db.Database.MigrateAsync(ct);
         }
-        catch (NpgsqlException e) when (e is not PostgresException refused || refused.SqlState.StartsWith("28", StringComparison.Ordinal) || refused.SqlState == "3D000")
+        catch (Exception caught) when (Unreachable(caught) is { } e)
         {
             // Not reachable, refused, or the login was: say where it tried (never the password) and what to check.
             var where = scope.ServiceProvider.GetRequiredService<DatabaseSettings>().Describe();
@@ -57,6 +57,21 @@ public static class DatabaseInitializer
         }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    /// <summary>
+    /// The connection failure behind an exception, if that is what it is: not reachable, refused, or the login was. The
+    /// database creator's existence check reports it wrapped by the execution strategy ("likely due to a transient failure").
+    /// </summary>
+    private static NpgsqlException? Unreachable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException npgsql)
+                return npgsql is not PostgresException refused || refused.SqlState.StartsWith("28", StringComparison.Ordinal) || refused.SqlState == "3D000"
+                    ? npgsql : null;
+        }
+        return null;
     }
 
     /// <summary>"CaseDesk migrations" in a number of its own (the writers' lock is another): held by one node's connection.</summary>

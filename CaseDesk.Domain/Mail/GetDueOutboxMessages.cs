@@ -10,7 +10,7 @@ public sealed record OutboxMessageToSend(Guid Id, string ToAddress, string? ToNa
     string? InReplyTo, string? References, DateTime CreatedAtUtc, int Attempts);
 
 /// <summary>The pending messages whose (next) attempt is due, oldest due first. The app's sender only (no role may run it).</summary>
-[AllowedRoles]
+[SystemOnly]
 public sealed record GetDueOutboxMessages(int Take) : IQuery<IReadOnlyList<OutboxMessageToSend>>;
 
 internal sealed class GetDueOutboxMessagesHandler(CaseDeskDb db, TimeProvider clock) : IRequestHandler<GetDueOutboxMessages, IReadOnlyList<OutboxMessageToSend>>

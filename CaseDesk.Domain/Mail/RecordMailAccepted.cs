@@ -12,7 +12,7 @@ namespace CaseDesk.Domain.Mail;
 /// the message is sent, and what it belongs to learns so (an e-mail's reply: answered, its clock stopped at that moment).
 /// Reported by the app's sender as the system; a message already recorded as sent is left as it is.
 /// </summary>
-[AllowedRoles]
+[SystemOnly]
 public sealed record RecordMailAccepted(Guid OutboxId, DateTime AcceptedAtUtc) : ICommand<bool>;
 
 internal sealed class RecordMailAcceptedHandler(CaseDeskDb db, ClockBook clocks) : IRequestHandler<RecordMailAccepted, bool>

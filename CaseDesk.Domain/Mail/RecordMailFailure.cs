@@ -1,13 +1,20 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Data;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseDesk.Domain.Mail;
 
 /// <summary>An attempt failed with the server's reason: permanent (5xx) fails the message at once, otherwise it waits its back-off.</summary>
-[AllowedRoles]
+[SystemOnly]
 public sealed record RecordMailFailure(Guid OutboxId, string Reason, bool Permanent, DateTime AtUtc) : ICommand<OutboxStatus>;
+
+internal sealed class RecordMailFailureValidator : AbstractValidator<RecordMailFailure>
+{
+    /// <summary>The server's reply is kept as it came (cut to the column by the message), but never empty.</summary>
+    public RecordMailFailureValidator() => RuleFor(r => r.Reason).NotEmpty().FreeText();
+}
 
 internal sealed class RecordMailFailureHandler(CaseDeskDb db) : IRequestHandler<RecordMailFailure, OutboxStatus>
 {

@@ -16,7 +16,7 @@ namespace CaseDesk.Domain.Public;
 /// The figures come from the finished commitment clocks as the head's dashboard counts them (<see cref="FinishedClock"/>,
 /// <see cref="DurationBuckets"/>, <see cref="MetShare"/>) and, for the service start, the clocks' working calendar.
 /// </summary>
-[AllowedRoles]
+[SystemOnly]
 public sealed record RefreshPublicTimes : ICommand<Guid>;
 
 internal sealed class RefreshPublicTimesHandler(CaseDeskDb db, ClockBook book, PublicTimesCache cache, TimeProvider clock) : IRequestHandler<RefreshPublicTimes, Guid>

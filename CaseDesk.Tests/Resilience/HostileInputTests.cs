@@ -37,6 +37,9 @@ public sealed class HostileWorld : IAsyncLifetime
     /// <summary>A caller holding every role the request allows (any staff: a caseworker).</summary>
     public async Task<Caller> CallerFor(Type request)
     {
+        // The app's own work (the mail fetcher and sender) gets the hostile values as the system, so they reach validation.
+        if (request.GetCustomAttribute<SystemOnlyAttribute>() is not null)
+            return Caller.System;
         var roles = request.GetCustomAttribute<AllowedRolesAttribute>()?.Roles.ToArray() ?? [Roles.Caseworker];
         var key = string.Join(",", roles.Order());
         if (!callers.TryGetValue(key, out var caller))
@@ -227,6 +230,11 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
             foreach (var n in new[] { int.MinValue, -1, 0, int.MaxValue })
                 yield return (n.ToString(), n);
         }
+        else if (type == typeof(long))
+        {
+            foreach (var n in new[] { long.MinValue, -1L, 0L, long.MaxValue })
+                yield return (n.ToString(), n);
+        }
         else if (type == typeof(DateTime))
         {
             yield return ("DateTime.MinValue", DateTime.MinValue);
@@ -361,6 +369,10 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
                 "Version" => "",
                 _ => "Tekstas",
             };
+        if (underlying == typeof(long))
+            return 7L;
+        if (underlying == typeof(ReadOnlyMemory<byte>))
+            return new ReadOnlyMemory<byte>("Subject: Laiškas\r\n\r\nTekstas"u8.ToArray());
         if (underlying == typeof(int))
             return name switch { "Touchpoint" => 5, "Minutes" => 60, "AtRiskPercent" => 80, "BirthYear" => 1960, _ => 5 };
         if (underlying == typeof(DateTime))

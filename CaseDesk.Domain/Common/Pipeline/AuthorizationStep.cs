@@ -32,7 +32,7 @@ internal sealed class AuthorizationStep<TRequest, TResponse>(CallerContext calle
 /// <summary>The declared role policy of each request type, read once per type.</summary>
 public static class RequestPolicy
 {
-    private sealed record Policy(bool AnyStaff, IReadOnlySet<string>? Roles, bool Public = false);
+    private sealed record Policy(bool AnyStaff, IReadOnlySet<string>? Roles, bool Public = false, bool SystemOnly = false);
 
     private static readonly ConcurrentDictionary<Type, Policy?> Policies = new();
 
@@ -49,6 +49,8 @@ public static class RequestPolicy
             return policy.Public && ReferenceEquals(caller, Caller.Public) ? null : policy.Public ? "only the public website runs it" : "the public website may not run it";
         if (ReferenceEquals(caller, Caller.System))
             return null;
+        if (policy.SystemOnly)
+            return "only the app itself runs it";
         // A signed-in account without any role (all roles taken away) is no longer staff: even any-staff requests are refused.
         if (caller.Roles.Count == 0)
             return "the account holds no role";
@@ -71,6 +73,8 @@ public static class RequestPolicy
     {
         if (type.GetCustomAttribute<Public.PublicRequestAttribute>() is not null)
             return new Policy(false, new HashSet<string>(), Public: true);
+        if (type.GetCustomAttribute<SystemOnlyAttribute>() is not null)
+            return new Policy(false, new HashSet<string>(), SystemOnly: true);
         if (type.GetCustomAttribute<AnyStaffAttribute>() is not null)
             return new Policy(true, null);
         var roles = type.GetCustomAttribute<AllowedRolesAttribute>();

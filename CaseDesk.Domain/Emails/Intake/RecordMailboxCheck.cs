@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseDesk.Domain.Emails.Intake;
 
 /// <summary>How the last look at a mailbox went (run by the fetcher as the system): the e-mails page shows it to staff.</summary>
-[AllowedRoles] // the system only (the fetcher); no role may inject mail
+[SystemOnly]
 public sealed record RecordMailboxCheck(string Mailbox, string? Error) : ICommand<Unit>;
 
 internal sealed class RecordMailboxCheckValidator : AbstractValidator<RecordMailboxCheck>

@@ -13,7 +13,7 @@ namespace CaseDesk.Domain.Emails.Intake;
 /// Each message becomes an e-mail enquiry once (its Message-Id is unique); one that cannot be registered is set aside
 /// with the reason, never dropped. Messages at or below the cursor were taken already (by another node, or before a restart) and are skipped.
 /// </summary>
-[AllowedRoles] // the system only (the fetcher); no role may inject mail
+[SystemOnly]
 public sealed record TakeInMail(string Mailbox, long UidValidity, long LastUid,
     IReadOnlyList<IncomingMessage> Messages, IReadOnlyList<UnreadableMessage> Unreadable) : ICommand<MailTaken>;
 

@@ -16,6 +16,10 @@ public sealed record UndeclaredRequest(string Text) : ICommand<string>;
 [AllowedRoles(Roles.Trainer)]
 public sealed record DeclaredRequest(string Text) : ICommand<string>;
 
+/// <summary>Work only the app itself does (as the mail fetcher and sender do).</summary>
+[SystemOnly]
+public sealed record SystemOnlyRequest(string Text) : ICommand<string>;
+
 public sealed class HandlerCalls
 {
     private int count;
@@ -23,8 +27,15 @@ public sealed class HandlerCalls
     public void Record() => Interlocked.Increment(ref count);
 }
 
-public sealed class UndeclaredRequestHandler(HandlerCalls calls) : IRequestHandler<UndeclaredRequest, string>, IRequestHandler<DeclaredRequest, string>
+public sealed class UndeclaredRequestHandler(HandlerCalls calls) : IRequestHandler<UndeclaredRequest, string>, IRequestHandler<DeclaredRequest, string>,
+    IRequestHandler<SystemOnlyRequest, string>
 {
+    public Task<string> Handle(SystemOnlyRequest request, CancellationToken cancellationToken)
+    {
+        calls.Record();
+        return Task.FromResult(request.Text);
+    }
+
     public Task<string> Handle(UndeclaredRequest request, CancellationToken cancellationToken)
     {
         calls.Record();
@@ -49,6 +60,7 @@ public sealed class FailClosedTests : IAsyncLifetime
         services.AddSingleton(calls);
         services.AddTransient<IRequestHandler<UndeclaredRequest, string>, UndeclaredRequestHandler>();
         services.AddTransient<IRequestHandler<DeclaredRequest, string>, UndeclaredRequestHandler>();
+        services.AddTransient<IRequestHandler<SystemOnlyRequest, string>, UndeclaredRequestHandler>();
     });
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -78,6 +90,21 @@ public sealed class FailClosedTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(new UndeclaredRequest("hi"), Caller.System));
 
         Assert.Equal(0, calls.Count);
+        Assert.Equal(2, (await database.AuditEntriesAsync()).Count(a => a.Kind == AuditKind.Denied));
+    }
+
+    [Fact]
+    public async Task A_system_only_request_runs_for_the_system_and_is_refused_for_every_role_with_the_reason()
+    {
+        var everything = await database.CreateCallerAsync([.. Roles.All]);
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(new SystemOnlyRequest("hi"), everything));
+        Assert.Equal("only the app itself runs it", denied.Reason);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => database.Send(new SystemOnlyRequest("hi"), Caller.Public));
+        Assert.Equal(0, calls.Count);
+
+        Assert.Equal("hi", await database.Send(new SystemOnlyRequest("hi"), Caller.System));
+        Assert.Equal(1, calls.Count);
         Assert.Equal(2, (await database.AuditEntriesAsync()).Count(a => a.Kind == AuditKind.Denied));
     }
 
@@ -114,12 +141,13 @@ public sealed class RequestPolicyCoverageTests
     public void Every_request_in_the_domain_declares_who_may_run_it()
     {
         var undeclared = DomainRequests
-            .Where(t => t.GetCustomAttribute<AllowedRolesAttribute>() is null && t.GetCustomAttribute<AnyStaffAttribute>() is null)
+            .Where(t => t.GetCustomAttribute<AllowedRolesAttribute>() is null && t.GetCustomAttribute<AnyStaffAttribute>() is null
+                && t.GetCustomAttribute<SystemOnlyAttribute>() is null && t.GetCustomAttribute<Domain.Public.PublicRequestAttribute>() is null)
             .Select(t => t.FullName)
             .ToList();
 
         Assert.True(undeclared.Count == 0,
-            "These requests are refused for everyone until they get [AllowedRoles(...)] or [AnyStaff]: " + string.Join(", ", undeclared));
+            "These requests are refused for everyone until they get [AllowedRoles(...)], [AnyStaff], [SystemOnly] or [PublicRequest]: " + string.Join(", ", undeclared));
     }
 
     [Fact]
@@ -127,6 +155,9 @@ public sealed class RequestPolicyCoverageTests
     {
         foreach (var type in DomainRequests)
         {
+            var kinds = new[] { typeof(AllowedRolesAttribute), typeof(AnyStaffAttribute), typeof(SystemOnlyAttribute), typeof(Domain.Public.PublicRequestAttribute) }
+                .Count(kind => type.GetCustomAttribute(kind) is not null);
+            Assert.True(kinds <= 1, $"{type.Name} declares more than one kind of policy.");
             var roles = type.GetCustomAttribute<AllowedRolesAttribute>();
             if (roles is null)
                 continue;
