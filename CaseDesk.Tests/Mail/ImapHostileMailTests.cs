@@ -69,6 +69,31 @@ public sealed class ImapHostileMailTests(ITestOutputHelper output)
         Assert.Equal((4L, null), (status.LastUid, status.LastError));
     }
 
+    /// <summary>
+    /// A message reusing an earlier message's Message-Id was counted as already taken and skipped: a sender could hide a
+    /// message behind a known id. The same message delivered again is still taken once; another one is kept aside.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_message_reusing_another_messages_id_is_set_aside_not_skipped_and_a_true_redelivery_is_taken_once()
+    {
+        await using var server = await DovecotServer.StartAsync();
+        await using var rig = await ImapTestRig.CreateAsync();
+        const string id = "prasymas-7@client.example";
+        await server.AppendAsync(ImapFetchTests.Message("ona@example.lt", "Dėl pašalpos", "Prašau paskambinti.", id));
+        await server.AppendAsync(ImapFetchTests.Message("ona@example.lt", "Dėl pašalpos", "Prašau paskambinti.", id));
+        await server.AppendAsync(ImapFetchTests.Message("kitas@example.lt", "Visai kitas laiškas", "Paslėptas tekstas.", id));
+
+        var report = await rig.Fetcher.FetchAsync(server.Mailbox(), CancellationToken.None);
+
+        Assert.Equal((1, 1), (report.Registered, report.SetAside));
+        var email = await rig.Db.ReadAsync(db => db.EmailEnquiries.AsNoTracking().SingleAsync());
+        Assert.Equal("ona@example.lt", email.FromAddress);
+        var aside = await rig.Db.ReadAsync(db => db.Set<SetAsideMail>().AsNoTracking().SingleAsync());
+        Assert.Equal((SetAsideReason.SameIdOtherMessage, "Visai kitas laiškas"), (aside.Reason, aside.Subject));
+        Assert.Contains("ona@example.lt", aside.Detail);
+        Assert.Contains("Paslėptas tekstas.", Encoding.UTF8.GetString(aside.Raw));
+    }
+
     [SkippableFact]
     public async Task Html_mail_becomes_plain_text_with_nothing_of_the_script_or_the_markup()
     {

@@ -89,6 +89,11 @@ public enum SetAsideReason
     Refused = 3,
     /// <summary>Registered with its text cut to the longest an e-mail holds; the whole message is kept here.</summary>
     BodyCut = 4,
+    /// <summary>
+    /// Carries the Message-Id of an e-mail registered already, but another sender or subject: not the same message delivered
+    /// again but one that reuses its id (a forged or broken Message-Id), so it is kept for a person instead of being skipped.
+    /// </summary>
+    SameIdOtherMessage = 5,
 }
 
 /// <summary>

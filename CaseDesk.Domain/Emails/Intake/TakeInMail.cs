@@ -89,15 +89,30 @@ internal sealed class TakeInMailHandler(CaseDeskDb db, ClockBook clocks, CallerC
 
         var messages = request.Messages.Where(m => Fresh(m.Uid)).ToList();
         var ids = messages.Select(m => m.MessageId).Distinct().ToList();
-        var known = (await db.Set<IncomingEmail>().Where(e => ids.Contains(e.MessageId)).Select(e => e.MessageId).ToListAsync(ct)).ToHashSet();
+        // What each known id was registered as: the same id from the same sender with the same subject is the same message
+        // delivered again (another mailbox, a renumbered folder); anything else reusing the id is kept aside, never skipped.
+        var known = (await db.Set<IncomingEmail>().Where(e => ids.Contains(e.MessageId))
+                .Join(db.EmailEnquiries, i => i.EmailEnquiryId, e => e.Id, (i, e) => new { i.MessageId, e.FromAddress, e.Subject })
+                .ToListAsync(ct))
+            .ToDictionary(k => k.MessageId, k => (k.FromAddress, k.Subject));
         int registered = 0, setAside = 0, already = request.Messages.Count - messages.Count;
         foreach (var message in messages)
         {
-            if (!known.Add(message.MessageId))
+            if (known.TryGetValue(message.MessageId, out var first))
             {
-                already++;
+                if (SameMessage(first, message))
+                {
+                    already++;
+                    continue;
+                }
+                db.Add(SetAside(request, message.Uid, message.MessageId, message.FromAddress, message.Subject, message.ArrivedAtUtc,
+                    SetAsideReason.SameIdOtherMessage,
+                    $"An e-mail with this Message-Id was registered already from {first.FromAddress}; this one differs, so it was not registered.",
+                    message.Raw, message.RawSize, null, now));
+                setAside++;
                 continue;
             }
+            known[message.MessageId] = (message.FromAddress.Trim(), (Cut(message.Subject, 300) ?? "").Trim());
             if (!System.Net.Mail.MailAddress.TryCreate(message.FromAddress, out _) || message.FromAddress.Length > 256)
             {
                 db.Add(SetAside(request, message.Uid, message.MessageId, message.FromAddress, message.Subject, message.ArrivedAtUtc,
@@ -156,6 +171,10 @@ internal sealed class TakeInMailHandler(CaseDeskDb db, ClockBook clocks, CallerC
         SetAsideReason reason, string? detail, ReadOnlyMemory<byte> raw, long rawSize, Guid? emailId, DateTime now) =>
         new(Guid.CreateVersion7(), request.Mailbox, request.UidValidity, uid, Cut(messageId, IncomingEmail.MessageIdLength), Cut(from, 300),
             Cut(subject, 300), arrived, now, reason, Cut(detail, 1000), raw.ToArray(), rawSize, emailId);
+
+    private static bool SameMessage((string FromAddress, string Subject) first, IncomingMessage message) =>
+        string.Equals(first.FromAddress, message.FromAddress.Trim(), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(first.Subject, (Cut(message.Subject, 300) ?? "").Trim(), StringComparison.Ordinal);
 
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }
