@@ -14,7 +14,7 @@ public sealed record FetchReport(int Seen, int Registered, int SetAside, int Alr
 /// the new messages to <see cref="TakeInMail"/> in batches, as the system. The server is only read: nothing is moved or
 /// deleted unless the mailbox's settings say so, and the connection is TLS with the certificate checked (or pinned).
 /// </summary>
-public sealed class ImapFetcher(ICaseDeskSender sender, ILogger<ImapFetcher> logger)
+public sealed class ImapFetcher(ICaseDeskSender sender, TimeProvider clock, ILogger<ImapFetcher> logger)
 {
     /// <summary>A batch is sent once it holds this many bytes of mail, even before <see cref="MailboxSettings.BatchSize"/> messages.</summary>
     private const long BatchBytes = 32 * 1024 * 1024;
@@ -68,7 +68,7 @@ public sealed class ImapFetcher(ICaseDeskSender sender, ILogger<ImapFetcher> log
             }
             foreach (var summary in summaries)
             {
-                var arrived = (summary.InternalDate ?? DateTimeOffset.UtcNow).UtcDateTime;
+                var arrived = (summary.InternalDate ?? clock.GetUtcNow()).UtcDateTime;
                 if (summary.Size is { } size && size > box.MaxMessageBytes)
                 {
                     var headers = await folder.GetHeadersAsync(summary.UniqueId, ct);

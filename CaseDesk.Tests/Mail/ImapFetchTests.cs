@@ -79,14 +79,14 @@ public sealed class ImapFetchTests(ITestOutputHelper output)
 
         // The process dies inside the third batch's transaction: two batches are in, the third is not.
         var dying = new FetcherThatDies(rig.Db.Services.GetRequiredService<ICaseDeskSender>(), dieOnBatch: 3);
-        var killed = new ImapFetcher(dying, rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>());
+        var killed = new ImapFetcher(dying, rig.Db.Services.GetRequiredService<TimeProvider>(), rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>());
         await Assert.ThrowsAsync<ProcessKilled>(() => killed.FetchAsync(box, CancellationToken.None));
         Assert.Equal(20, await rig.Db.ReadAsync(db => db.EmailEnquiries.CountAsync()));
 
         // A fetch cancelled (node shutting down) after its fourth batch.
         using var stop = new CancellationTokenSource();
         var stopping = new FetcherThatDies(rig.Db.Services.GetRequiredService<ICaseDeskSender>(), dieOnBatch: int.MaxValue, afterBatch: 2, stop);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImapFetcher(stopping, rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>())
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImapFetcher(stopping, rig.Db.Services.GetRequiredService<TimeProvider>(), rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>())
             .FetchAsync(box, stop.Token));
         Assert.Equal(40, await rig.Db.ReadAsync(db => db.EmailEnquiries.CountAsync()));
 
@@ -195,7 +195,7 @@ public sealed class ImapFetchTests(ITestOutputHelper output)
         await using var rig = await ImapTestRig.CreateAsync();
         await server.AppendAsync(new[] { "Pirmas", "Atmesti", "Trečias" }.Select(subject => Message("c@example.lt", subject, $"Tekstas {subject}")));
         var refusing = new RefusingSender(rig.Db.Services.GetRequiredService<ICaseDeskSender>(), refuseSubject: "Atmesti");
-        var fetcher = new ImapFetcher(refusing, rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>());
+        var fetcher = new ImapFetcher(refusing, rig.Db.Services.GetRequiredService<TimeProvider>(), rig.Db.Services.GetRequiredService<ILogger<ImapFetcher>>());
 
         var report = await fetcher.FetchAsync(server.Mailbox(), CancellationToken.None);
 
