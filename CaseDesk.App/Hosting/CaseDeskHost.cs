@@ -154,6 +154,7 @@ public static class CaseDeskHost
         await app.Services.GetRequiredService<ClusterWork>().RunExclusiveAsync("start-up", async _ =>
         {
             await DatabaseInitializer.SeedAsync(app.Services);
+            await KeyRing.EnsureCertificateForStoredKeysAsync(app.Services, config);
             var keysImported = await KeyRing.ImportFolderAsync(app.Services, config);
             if (keysImported > 0)
                 Console.WriteLine($"Data-protection keys imported into the database from {KeyRing.KeysFolder(config)}: {keysImported}");

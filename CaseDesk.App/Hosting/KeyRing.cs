@@ -64,6 +64,24 @@ public static class KeyRing
         return imported;
     }
 
+    /// <summary>
+    /// Stops a node that would read the key ring in the database without the certificate its keys are encrypted with: it could
+    /// open none of the other nodes' cookies or stored personal codes, and the first thing it protected would add a key of its
+    /// own to the shared ring, unencrypted (KeyRingTests). Run at start-up, before anything protects or unprotects.
+    /// </summary>
+    public static async Task EnsureCertificateForStoredKeysAsync(IServiceProvider services, IConfiguration config, CancellationToken ct = default)
+    {
+        if (!InDatabase(config) || config["DataProtection:CertificatePath"] is { Length: > 0 })
+            return;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseDeskDb>();
+        var encrypted = await db.DataProtectionKeys.AsNoTracking().CountAsync(k => k.Xml != null && k.Xml.Contains("xmlenc#"), ct);
+        if (encrypted > 0)
+            throw new InvalidOperationException($"The data-protection keys in the database are encrypted with a certificate ({encrypted} of them), " +
+                "but this node has none: it could not open the sign-ins and personal codes of the other nodes. Set " +
+                "DataProtection:CertificatePath (and DataProtection:CertificatePassword) to the same .pfx the other nodes use.");
+    }
+
     private static string Store(IConfiguration config) => config["DataProtection:Store"] switch
     {
         null or "" => "Folder",

@@ -25,9 +25,14 @@ internal sealed class ListStaffHandler(CaseDeskDb db, TimeProvider clock) : IReq
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(w.Search))
         {
-            var s = w.Search.Trim().ToLower();
-            query = query.Where(u => u.UserName!.ToLower().Contains(s) || u.FirstName.ToLower().Contains(s)
-                || u.LastName.ToLower().Contains(s) || (u.Email != null && u.Email.ToLower().Contains(s)));
+            // Folded like the client search ("cernius" and "ČERNIUS" find Černius), the same on SQLite and PostgreSQL: SQLite's
+            // lower() knows only ASCII. Every word typed must be found; a department's staff list is small enough to fold here.
+            var words = Clients.Client.SearchKey(w.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var people = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.FirstName, u.LastName, u.Email }).ToListAsync(ct);
+            var found = people.Where(u => Clients.Client.SearchKey($"{u.UserName} {u.FirstName} {u.LastName} {u.Email}") is var key
+                    && words.All(word => key.Contains(word, StringComparison.Ordinal)))
+                .Select(u => u.Id).ToList();
+            query = query.Where(u => found.Contains(u.Id));
         }
 
         query = (w.SortBy, w.Descending) switch

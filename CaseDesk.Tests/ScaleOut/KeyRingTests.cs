@@ -154,7 +154,17 @@ public sealed class KeyRingTests : IDisposable
             Assert.Equal("signed in as head", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(cookie));
         }
 
-        // A node started without the certificate cannot read the key: what the others protected does not open there.
+        // Start-up stops a node configured without the certificate, saying what to set.
+        await using (var misconfigured = Services("Database"))
+        {
+            var config = misconfigured.GetRequiredService<IConfiguration>();
+            var stopped = await Assert.ThrowsAsync<InvalidOperationException>(() => KeyRing.EnsureCertificateForStoredKeysAsync(misconfigured, config));
+            Assert.Contains("DataProtection:CertificatePath", stopped.Message);
+        }
+        await using (var withCertificate = Services("Database", pfx, "Slaptas-2026"))
+            await KeyRing.EnsureCertificateForStoredKeysAsync(withCertificate, withCertificate.GetRequiredService<IConfiguration>());
+
+        // Past that check (e.g. an older version), a node without the certificate cannot read the key: what the others protected does not open there.
         // Asked to protect something, it makes a key of its own and stores it unencrypted beside the others (ADR 0011).
         await using (var without = Services("Database"))
         {
