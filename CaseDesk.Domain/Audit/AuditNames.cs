@@ -130,6 +130,7 @@ public static class AuditNames
         ["ReportActionDone"] = "Report a corrective action done",
         ["RequestErasure"] = "Request erasure of a client's data",
         ["ResendEmailReply"] = "Try sending an e-mail reply again",
+        ["ResendComplaintMessage"] = "Try sending a complaint e-mail again",
         ["RescheduleVisit"] = "Reschedule a home visit",
         ["ResumeClock"] = "Resume a commitment clock",
         ["RevealPersonalCode"] = "Show a client's personal code",

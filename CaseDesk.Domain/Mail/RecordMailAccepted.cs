@@ -34,6 +34,10 @@ internal sealed class RecordMailAcceptedHandler(CaseDeskDb db, ClockBook clocks)
                 await clocks.StopAsync(ClockKind.EmailReply, email.Id, request.AcceptedAtUtc, ct);
             }
         }
+        else if (ComplaintMail.IsComplaintKind(message.SourceKind))
+            // The acknowledgement (commitment XI) or the outcome reached the client's mail server: that step's clock stops now.
+            await clocks.StopAsync(message.SourceKind == ComplaintMail.AcknowledgementKind ? ClockKind.ComplaintAcknowledged : ClockKind.ComplaintResolved,
+                message.SourceId, request.AcceptedAtUtc, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
