@@ -62,6 +62,7 @@ public static class AuditNames
         ["GetPhoneMessage"] = "Open a phone message",
         ["GetPublicTimes"] = "Read the published service times (public website)",
         ["GetReplyDelivery"] = "See how an e-mail reply is being sent",
+        ["GetComplaintMail"] = "See how a complaint's e-mails to the client are being sent",
         ["GetRetentionSettings"] = "View the retention settings",
         ["GetSessionPack"] = "Open a session pack",
         ["GetSetAsideMail"] = "Open a set-aside incoming message",
