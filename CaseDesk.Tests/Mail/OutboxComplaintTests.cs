@@ -3,6 +3,7 @@ using CaseDesk.Domain.Clocks;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Domain.Mail;
+using CaseDesk.Domain.Privacy;
 using CaseDesk.Domain.Work;
 using CaseDesk.Tests.Support;
 using CaseDesk.Tests.UseCases.PhoneMessages;
@@ -198,5 +199,25 @@ public sealed class OutboxComplaintTests : IAsyncLifetime
         Assert.StartsWith("The message cannot be sent by e-mail, because your signature lacks:", refused.Because);
         Assert.Empty(await database.OutboxAsync());
         Assert.Equal(ComplaintStage.Registered, (await database.GetAsync(id, officer)).Stage);
+    }
+
+    [Fact]
+    public async Task Erasing_the_client_blanks_the_complaint_emails_address_and_text_and_an_unsent_one_is_never_sent()
+    {
+        var id = await ComplaintOfOnaAsync();
+        await AcknowledgeByEmailAsync(id);
+        var clientId = (await database.GetAsync(id, officer)).ClientId!.Value;
+        var head = await database.CreateUserAsync("vida", Roles.Head);
+
+        var request = await database.Send(new RequestErasure(clientId, ErasureGround.ClientRequest, "Klientė raštu paprašė ištrinti duomenis"), caseworker);
+        await database.Send(new ApproveErasure(request, await database.ReadAsync(db => db.ErasureRequests.Where(r => r.Id == request).Select(r => r.Version).SingleAsync())), head);
+
+        var erased = Assert.Single(await database.OutboxAsync());
+        Assert.Equal(("", OutboxStatus.Failed), (erased.ToAddress, erased.Status));
+        Assert.DoesNotContain("atsiprašome", erased.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jūsų skundas", erased.Subject);
+        await using var sink = await SmtpSink.StartAsync();
+        Assert.Equal(0, await database.Sender(OutboxTesting.SmtpSettings(sink)).SendDueAsync(CancellationToken.None));
+        Assert.Empty(sink.Messages);
     }
 }
