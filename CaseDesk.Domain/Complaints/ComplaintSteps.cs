@@ -307,7 +307,16 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
             await clocks.StopAsync(ClockKind.ComplaintResolved, c.Id, Now, ct);
     });
 
-    public Task<Guid> Handle(CloseComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Close(Now, Me));
+    public Task<Guid> Handle(CloseComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        // Told by e-mail means told once the mail server accepted it: until then the resolution clock runs and the complaint stays open.
+        if (await Mail.ComplaintMail.LatestAsync(db, c.Id, Mail.ComplaintMail.OutcomeKind, ct) is { Status: not Mail.OutboxStatus.Sent } pending
+            && c.Stage == ComplaintStage.ClientInformed)
+            throw new DomainRefusalException(pending.Status == Mail.OutboxStatus.Failed
+                ? T("The complaint cannot be closed, because the e-mail telling the client the outcome was not delivered: {0}. Try it again first.", pending.LastError ?? "")
+                : T("The complaint cannot be closed yet, because the e-mail telling the client the outcome has not been accepted by the mail server."));
+        c.Close(Now, Me);
+    });
 
     public Task<Guid> Handle(ReopenComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
     {

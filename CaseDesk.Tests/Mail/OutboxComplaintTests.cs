@@ -220,4 +220,28 @@ public sealed class OutboxComplaintTests : IAsyncLifetime
         Assert.Equal(0, await database.Sender(OutboxTesting.SmtpSettings(sink)).SendDueAsync(CancellationToken.None));
         Assert.Empty(sink.Messages);
     }
+
+    [Fact]
+    public async Task A_complaint_told_by_email_closes_only_once_the_server_accepted_the_outcome()
+    {
+        using var _ = UiCulture.Use("en");
+        var id = await ComplaintOfOnaAsync();
+        var v = await database.TakeToAsync(id, ComplaintStage.ActionsVerified, officer, caseworker);
+        v = await database.Send(new InformComplainant(id, v, "Atsiprašėme, tvarka pakeista.", "", SendByEmail: true), officer);
+
+        var early = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new CloseComplaint(id, v), officer));
+        Assert.Equal("The complaint cannot be closed yet, because the e-mail telling the client the outcome has not been accepted by the mail server.", early.Because);
+        var queued = Assert.Single(await database.OutboxAsync());
+        await database.Send(new RecordMailFailure(queued.Id, "550 5.1.1 No such mailbox here", Permanent: true, Now), Caller.System);
+        var failed = await Assert.ThrowsAsync<DomainRefusalException>(() => database.Send(new CloseComplaint(id, v), officer));
+        Assert.Contains("550 5.1.1 No such mailbox here", failed.Because);
+        Assert.Equal(ComplaintStage.ClientInformed, (await database.GetAsync(id, officer)).Stage);
+
+        await database.Send(new ResendComplaintMessage(queued.Id), officer);
+        Assert.Equal(1, await database.AcceptOutboxAsync());
+        await database.Send(new CloseComplaint(id, v), officer);
+
+        Assert.Equal(ComplaintStage.Closed, (await database.GetAsync(id, officer)).Stage);
+        Assert.Equal(ClockState.Met, (await ClockAsync(id, ClockKind.ComplaintResolved)).State);
+    }
 }
