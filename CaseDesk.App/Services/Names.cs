@@ -184,6 +184,7 @@ public static class Names
         WorkKind.Visit => "Home visit",
         WorkKind.CorrectiveAction => "Carry out an action",
         WorkKind.ReplyFailed => "Reply not delivered",
+        WorkKind.ComplaintMessageFailed => "Complaint e-mail not delivered",
         _ => "Case action due",
     };
 

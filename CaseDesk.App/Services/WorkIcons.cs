@@ -11,6 +11,7 @@ public static class WorkIcons
         WorkKind.CallBack => Icons.Material.Outlined.PhoneCallback,
         WorkKind.EmailReply => Icons.Material.Outlined.Mail,
         WorkKind.ReplyFailed => Icons.Material.Outlined.CancelScheduleSend,
+        WorkKind.ComplaintMessageFailed => Icons.Material.Outlined.CancelScheduleSend,
         WorkKind.Promise => Icons.Material.Outlined.Handshake,
         WorkKind.Letter => Icons.Material.Outlined.Description,
         WorkKind.VisitToAgree => Icons.Material.Outlined.Event,

@@ -10,8 +10,13 @@ namespace CaseDesk.Domain.Complaints;
 
 // One record per step of the complaint's path; each carries the version the user saw and returns the new one.
 
+/// <summary>
+/// The acknowledgement (commitment XI). With <paramref name="SendByEmail"/> the apology/acknowledgement text goes to the client by
+/// e-mail through the outbox in the same transaction, and the acknowledgement clock stops when the mail server accepts it
+/// (docs/mail.md); otherwise it was given another way and the clock stops now.
+/// </summary>
 [AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
-public sealed record AcknowledgeComplaint(Guid Id, Guid Version, bool DepartmentAtFault, string? Apology) : ICommand<Guid>;
+public sealed record AcknowledgeComplaint(Guid Id, Guid Version, bool DepartmentAtFault, string? Apology, bool SendByEmail = false) : ICommand<Guid>;
 
 [AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
 public sealed record ClarifyComplaintFacts(Guid Id, Guid Version, string Facts) : ICommand<Guid>;
@@ -40,9 +45,13 @@ public sealed record VerifyCorrectiveAction(Guid Id, Guid Version, Guid ActionId
 [AllowedRoles(Roles.QualityOfficer)]
 public sealed record ExtendCorrectiveAction(Guid Id, Guid Version, Guid ActionId, DateTime NewDeadlineUtc) : ICommand<Guid>;
 
-/// <summary>The client is told what was decided and done: required before closing; stops the resolution clock.</summary>
+/// <summary>
+/// The client is told what was decided and done: required before closing; stops the resolution clock. With
+/// <paramref name="SendByEmail"/> the outcome text goes to the client by e-mail through the outbox (How is then "by e-mail")
+/// and the clock stops when the mail server accepts it.
+/// </summary>
 [AllowedRoles(Roles.QualityOfficer, Roles.Head, Roles.Caseworker)]
-public sealed record InformComplainant(Guid Id, Guid Version, string Outcome, string How) : ICommand<Guid>;
+public sealed record InformComplainant(Guid Id, Guid Version, string Outcome, string How, bool SendByEmail = false) : ICommand<Guid>;
 
 [AllowedRoles(Roles.QualityOfficer)]
 public sealed record CloseComplaint(Guid Id, Guid Version) : ICommand<Guid>;
@@ -87,8 +96,12 @@ public static class ActionOwners
 
 internal sealed class AcknowledgeComplaintValidator : AbstractValidator<AcknowledgeComplaint>
 {
-    public AcknowledgeComplaintValidator()
+    public AcknowledgeComplaintValidator(CaseDeskDb db)
     {
+        RuleFor(r => r.SendByEmail).MustAsync(async (r, send, ct) => !send || await Mail.ComplaintMail.AddressAsync(db, r.Id, ct) is not null)
+            .WithMessage(_ => T("It cannot be sent by e-mail, because no e-mail address of the client is known."));
+        RuleFor(r => r.Apology).NotEmpty().When(r => r.SendByEmail && !r.DepartmentAtFault)
+            .WithMessage(_ => T("Write the acknowledgement the client will receive by e-mail."));
         RuleFor(r => r.Apology).NotEmpty().When(r => r.DepartmentAtFault)
             .WithMessage(_ => T("Record the apology, because the department was at fault (commitment X)."));
         RuleFor(r => r.Apology).MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
@@ -223,11 +236,13 @@ internal sealed class WithdrawCorrectiveActionValidator : AbstractValidator<With
 
 internal sealed class InformComplainantValidator : AbstractValidator<InformComplainant>
 {
-    public InformComplainantValidator()
+    public InformComplainantValidator(CaseDeskDb db)
     {
+        RuleFor(r => r.SendByEmail).MustAsync(async (r, send, ct) => !send || await Mail.ComplaintMail.AddressAsync(db, r.Id, ct) is not null)
+            .WithMessage(_ => T("It cannot be sent by e-mail, because no e-mail address of the client is known."));
         RuleFor(r => r.Outcome).NotEmpty().WithMessage(_ => T("Write what the client was told was decided and done."))
             .MaximumLength(4000).WithMessage(_ => T("At most {0} characters.", 4000));
-        RuleFor(r => r.How).NotEmpty().WithMessage(_ => T("Say how the client was told.")).MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
+        RuleFor(r => r.How).NotEmpty().When(r => !r.SendByEmail).WithMessage(_ => T("Say how the client was told.")).MaximumLength(200).WithMessage(_ => T("At most {0} characters.", 200));
         RuleFor(r => r.Outcome).FreeText();
         RuleFor(r => r.How).SingleLine();
     }
@@ -247,7 +262,11 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
     public Task<Guid> Handle(AcknowledgeComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
     {
         c.Acknowledge(r.DepartmentAtFault, r.Apology, Now, Me);
-        await clocks.StopAsync(ClockKind.ComplaintAcknowledged, c.Id, Now, ct);
+        if (r.SendByEmail)
+            // The clock runs until the mail server accepts the message (RecordMailAccepted).
+            await Mail.ComplaintMail.QueueAsync(db, c, Mail.ComplaintMail.AcknowledgementKind, r.Apology ?? "", Me, Now, ct);
+        else
+            await clocks.StopAsync(ClockKind.ComplaintAcknowledged, c.Id, Now, ct);
     });
 
     public Task<Guid> Handle(ClarifyComplaintFacts r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.ClarifyFacts(r.Facts, Now, Me));
@@ -281,11 +300,23 @@ internal sealed class ComplaintStepsHandler(CaseDeskDb db, ClockBook clocks, Cal
 
     public Task<Guid> Handle(InformComplainant r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
     {
-        c.InformClient(r.Outcome, r.How, Now, Me);
-        await clocks.StopAsync(ClockKind.ComplaintResolved, c.Id, Now, ct);
+        c.InformClient(r.Outcome, r.SendByEmail ? Mail.ComplaintMail.ByEmail : r.How, Now, Me);
+        if (r.SendByEmail)
+            await Mail.ComplaintMail.QueueAsync(db, c, Mail.ComplaintMail.OutcomeKind, r.Outcome, Me, Now, ct);
+        else
+            await clocks.StopAsync(ClockKind.ComplaintResolved, c.Id, Now, ct);
     });
 
-    public Task<Guid> Handle(CloseComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, c => c.Close(Now, Me));
+    public Task<Guid> Handle(CloseComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
+    {
+        // Told by e-mail means told once the mail server accepted it: until then the resolution clock runs and the complaint stays open.
+        if (await Mail.ComplaintMail.LatestAsync(db, c.Id, Mail.ComplaintMail.OutcomeKind, ct) is { Status: not Mail.OutboxStatus.Sent } pending
+            && c.Stage == ComplaintStage.ClientInformed)
+            throw new DomainRefusalException(pending.Status == Mail.OutboxStatus.Failed
+                ? T("The complaint cannot be closed, because the e-mail telling the client the outcome was not delivered: {0}. Try it again first.", pending.LastError ?? "")
+                : T("The complaint cannot be closed yet, because the e-mail telling the client the outcome has not been accepted by the mail server."));
+        c.Close(Now, Me);
+    });
 
     public Task<Guid> Handle(ReopenComplaint r, CancellationToken ct) => Step(r.Id, r.Version, ct, async c =>
     {

@@ -34,6 +34,15 @@ internal sealed class RecordMailAcceptedHandler(CaseDeskDb db, ClockBook clocks)
                 await clocks.StopAsync(ClockKind.EmailReply, email.Id, request.AcceptedAtUtc, ct);
             }
         }
+        else if (ComplaintMail.IsComplaintKind(message.SourceKind))
+        {
+            // The acknowledgement (commitment XI) or the outcome reached the client's mail server: that step's clock stops now,
+            // but only the clock the message answers: an outcome queued before a reopening does not stop the fresh clock.
+            var kind = message.SourceKind == ComplaintMail.AcknowledgementKind ? ClockKind.ComplaintAcknowledged : ClockKind.ComplaintResolved;
+            if (await db.ResponseClocks.AnyAsync(c => c.SubjectId == message.SourceId && c.Kind == kind
+                    && (c.State == ClockState.Running || c.State == ClockState.Paused) && c.StartedAtUtc <= message.CreatedAtUtc, ct))
+                await clocks.StopAsync(kind, message.SourceId, request.AcceptedAtUtc, ct);
+        }
         await db.SaveChangesAsync(ct);
         return true;
     }

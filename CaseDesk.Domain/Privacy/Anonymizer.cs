@@ -193,6 +193,9 @@ internal sealed class Anonymizer(CaseDeskDb db)
             .Concat(descriptions.Select(d => ComplaintQueries.Shorten(d, 160))), ct);
         var links = ids.Select(id => $"complaints/{id}").ToList();
         await db.Notifications.Where(n => n.Link != null && links.Contains(n.Link)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, Redacted), ct);
+        // Acknowledgements and outcomes sent by e-mail: address and text go too (a message not yet sent will not be).
+        foreach (var kind in new[] { Mail.ComplaintMail.AcknowledgementKind, Mail.ComplaintMail.OutcomeKind })
+            await Mail.Outbox.RedactAsync(db, kind, db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => c.Id), ct);
         await db.ComplaintSteps.Where(s => ids.Contains(s.ComplaintId)).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Note, x => x.Note == null ? null : Redacted), ct);
         await db.CorrectiveActions.Where(a => ids.Contains(a.ComplaintId)).ExecuteUpdateAsync(s => s

@@ -24,6 +24,11 @@ public enum WorkKind
     CorrectiveAction = 8,
     /// <summary>A reply the user wrote that the mail server finally refused (or that ran out of attempts): the e-mail is still unanswered.</summary>
     ReplyFailed = 9,
+    /// <summary>
+    /// A complaint's acknowledgement or outcome the user sent by e-mail that the mail server finally refused: the step's clock still
+    /// runs. Its <see cref="WorkItem.Id"/> is the outbox message (for <see cref="Mail.ResendComplaintMessage"/>), ComplaintId the complaint.
+    /// </summary>
+    ComplaintMessageFailed = 10,
 }
 
 /// <summary>
@@ -80,6 +85,14 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
                     .ToListAsync(ct))
                 .Select(e => new WorkItem(WorkKind.ReplyFailed, e.Id, e.Subject, e.LastError, e.ClientId, e.CaseId, e.ReceivedAtUtc + ReplyWithin)));
 
+        if (May(WorkKind.ComplaintMessageFailed))
+            items.AddRange((await Mail.Outbox.Messages(db).AsNoTracking()
+                    .Where(m => m.CreatedByUserId == me && m.Status == Mail.OutboxStatus.Failed
+                        && (m.SourceKind == Mail.ComplaintMail.AcknowledgementKind || m.SourceKind == Mail.ComplaintMail.OutcomeKind))
+                    .Join(db.Complaints, m => m.SourceId, c => c.Id, (m, c) => new { m.Id, m.Subject, m.LastError, m.LastAttemptAtUtc, m.CreatedAtUtc, ComplaintId = c.Id, c.ClientId, c.CaseId })
+                    .ToListAsync(ct))
+                .Select(m => new WorkItem(WorkKind.ComplaintMessageFailed, m.Id, m.Subject, m.LastError, m.ClientId, m.CaseId, m.LastAttemptAtUtc ?? m.CreatedAtUtc, ComplaintId: m.ComplaintId)));
+
         if (May(WorkKind.Promise))
             items.AddRange(await db.Promises.AsNoTracking().Where(p => p.OwnerUserId == me && p.DoneAtUtc == null)
                 .Select(p => new WorkItem(WorkKind.Promise, p.Id, p.Text, null, p.ClientId, p.CaseId, p.DueAtUtc)).ToListAsync(ct));
@@ -135,7 +148,7 @@ internal sealed class GetMyWorkHandler(CaseDeskDb db, CallerContext callers, Tim
         WorkKind.Letter => typeof(Letters.GetLetter),
         WorkKind.VisitToAgree or WorkKind.Visit => typeof(GetVisit),
         WorkKind.CaseDue => typeof(GetCase),
-        WorkKind.CorrectiveAction => typeof(GetComplaint),
+        WorkKind.CorrectiveAction or WorkKind.ComplaintMessageFailed => typeof(GetComplaint),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
