@@ -92,6 +92,10 @@ public static class CaseDeskHost
             options.SnackbarConfiguration.NewestOnTop = true;
             options.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
             options.SnackbarConfiguration.PreventDuplicates = false;
+            // Shown and taken away at once, not faded in over a second and out over two: a half-faded message is text
+            // below the contrast minimum (axe found it on "Išsaugota" right after a save, 1 run in a few).
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         services.AddLocalizationInterceptor<MudTexts>();
         services.AddScoped<UiDialogs>();
