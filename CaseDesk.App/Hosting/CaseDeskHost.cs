@@ -96,6 +96,7 @@ public static class CaseDeskHost
             // below the contrast minimum (axe found it on "Išsaugota" right after a save, 1 run in a few).
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.SnackbarConfiguration.MaximumOpacity = 100; // solid, not 95 % over the page behind it
         });
         services.AddLocalizationInterceptor<MudTexts>();
         services.AddScoped<UiDialogs>();
