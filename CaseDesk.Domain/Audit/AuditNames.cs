@@ -204,6 +204,7 @@ public static class AuditNames
         ["OutboxMessage"] = "Outgoing e-mail",
         ["PhoneMessage"] = "Phone message",
         ["Promise"] = "Promise",
+        ["PublicFeedbackTicket"] = "Tracking code of feedback from the website",
         ["PublicTimesSnapshot"] = "Published service times",
         ["ResponseClock"] = "Commitment clock",
         ["RetentionPeriod"] = "Retention period",

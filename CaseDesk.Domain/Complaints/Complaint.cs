@@ -7,6 +7,8 @@ public enum FeedbackKind
 {
     Complaint = 1,
     Suggestion = 2,
+    /// <summary>Thanks for good service (the public form offers it beside complaint and suggestion): thanked like a suggestion, no complaint steps.</summary>
+    Praise = 3,
 }
 
 /// <summary>12.2: where feedback comes from.</summary>

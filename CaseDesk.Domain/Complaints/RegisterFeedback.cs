@@ -22,7 +22,7 @@ internal sealed class RegisterFeedbackValidator : AbstractValidator<RegisterFeed
 {
     public RegisterFeedbackValidator(CaseDeskDb db, TimeProvider clock)
     {
-        RuleFor(r => r.Kind).IsInEnum().WithMessage(_ => T("Choose complaint or suggestion."));
+        RuleFor(r => r.Kind).IsInEnum().WithMessage(_ => T("Choose complaint, suggestion or praise."));
         RuleFor(r => r.Source).IsInEnum().WithMessage(_ => T("Choose where the feedback came from."));
         RuleFor(r => r.Text).NotEmpty().WithMessage(_ => T("Write what the client said."))
             .MaximumLength(8000).WithMessage(_ => T("At most {0} characters.", 8000));
@@ -69,7 +69,7 @@ internal static class ComplaintRules
 
     public static async Task<string> NextNumberAsync(CaseDeskDb db, FeedbackKind kind, int year, CancellationToken ct)
     {
-        var prefix = $"{(kind == FeedbackKind.Complaint ? "SK" : "PA")}-{year}-";
+        var prefix = $"{kind switch { FeedbackKind.Complaint => "SK", FeedbackKind.Praise => "PD", _ => "PA" }}-{year}-";
         var last = await db.Complaints.Where(c => string.Compare(c.Number, prefix) > 0 && string.Compare(c.Number, prefix + "\uffff") < 0)
             .OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
         return $"{prefix}{(last is null ? 1 : int.Parse(last[prefix.Length..]) + 1):0000}";

@@ -65,6 +65,7 @@ public sealed class CaseDeskDb(DbContextOptions<CaseDeskDb> options) : IdentityD
     public DbSet<SessionPack> SessionPacks => Set<SessionPack>();
     public DbSet<SessionPackItem> SessionPackItems => Set<SessionPackItem>();
     public DbSet<Public.PublicTimesSnapshot> PublicTimesSnapshots => Set<Public.PublicTimesSnapshot>();
+    public DbSet<Public.PublicFeedbackTicket> PublicFeedbackTickets => Set<Public.PublicFeedbackTicket>();
 
     /// <summary>
     /// The collation that sorts names in Lithuanian (c &lt; č &lt; d, s &lt; š &lt; t, z &lt; ž): ICU <c>lt-LT</c> on PostgreSQL

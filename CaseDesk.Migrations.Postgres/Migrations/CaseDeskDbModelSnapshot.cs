@@ -2337,6 +2337,53 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                     b.ToTable("RetentionRuns");
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicFeedbackTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_CodeHash");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_Complaint");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_SubmissionKey");
+
+                    b.ToTable("PublicFeedbackTickets");
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Public.PublicTimesSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3206,6 +3253,15 @@ namespace CaseDesk.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicFeedbackTicket", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseDesk.Domain.Users.StaffUser", b =>

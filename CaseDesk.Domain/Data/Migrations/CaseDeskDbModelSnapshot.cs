@@ -2143,6 +2143,50 @@ namespace CaseDesk.Domain.Data.Migrations
                     b.ToTable("RetentionRuns");
                 });
 
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicFeedbackTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_CodeHash");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_Complaint");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PublicFeedbackTickets_SubmissionKey");
+
+                    b.ToTable("PublicFeedbackTickets");
+                });
+
             modelBuilder.Entity("CaseDesk.Domain.Public.PublicTimesSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2945,6 +2989,15 @@ namespace CaseDesk.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CaseDesk.Domain.Public.PublicFeedbackTicket", b =>
+                {
+                    b.HasOne("CaseDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseDesk.Domain.Users.StaffUser", b =>
