@@ -96,6 +96,7 @@ public static class Names
     public static string Of(FeedbackKind kind) => kind switch
     {
         FeedbackKind.Complaint => "Complaint",
+        FeedbackKind.Praise => "Praise",
         _ => "Suggestion",
     };
 

@@ -48,7 +48,7 @@ public enum VerificationResult
     NotDone = 2,
 }
 
-/// <summary>A complaint or a suggestion, registered from any source, with the client and case when known.</summary>
+/// <summary>A complaint, a suggestion or praise, registered from any source, with the client and case when known.</summary>
 public sealed class Complaint : IVersioned
 {
     private readonly List<ComplaintStep> steps = [];
@@ -67,7 +67,7 @@ public sealed class Complaint : IVersioned
     }
 
     public Guid Id { get; private set; }
-    /// <summary>"SK-2026-0001" for complaints, "PA-2026-0001" for suggestions.</summary>
+    /// <summary>"SK-2026-0001" for complaints, "PA-2026-0001" for suggestions, "PD-2026-0001" for praise.</summary>
     public string Number { get; private set; } = "";
     public FeedbackKind Kind { get; private set; }
     public FeedbackSource Source { get; private set; }
@@ -90,7 +90,7 @@ public sealed class Complaint : IVersioned
     public string? Outcome { get; private set; }
     public DateTime? ClientInformedAtUtc { get; private set; }
     public string? ClientInformedHow { get; private set; }
-    /// <summary>Suggestions: the client was thanked (and invited to suggest more).</summary>
+    /// <summary>Suggestions and praise: the client was thanked (and, for a suggestion, invited to suggest more).</summary>
     public DateTime? ThankedAtUtc { get; private set; }
     public DateTime? ClosedAtUtc { get; private set; }
     public int ReopenCount { get; private set; }
@@ -166,7 +166,7 @@ public sealed class Complaint : IVersioned
     public CorrectiveAction PlanAction(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
     {
         if (Kind != FeedbackKind.Complaint)
-            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
+            throw NotAComplaintStep();
         if (Stage is not (ComplaintStage.RootCauseFound or ComplaintStage.ActionsPlanned))
             throw new DomainRefusalException(T("Corrective actions come after the root cause is found, because they must remove that cause."));
         Require(description, T("Describe the corrective action."));
@@ -189,7 +189,7 @@ public sealed class Complaint : IVersioned
     /// </summary>
     public void Verify(Guid actionId, VerificationResult result, string evidence, DateTime at, string by)
     {
-        // A suggestion's improvement actions are checked the same way, but a suggestion has no stages to move through.
+        // Improvement actions of a suggestion or praise are checked the same way, but those have no stages to move through.
         if (Kind == FeedbackKind.Complaint && Stage != ComplaintStage.ActionsPlanned)
             throw new DomainRefusalException(T("Actions cannot be verified now, because the complaint is at the step \"{0}\" and actions are verified at the step \"{1}\".",
                 StageName(Stage), StageName(ComplaintStage.ActionsPlanned)));
@@ -200,7 +200,7 @@ public sealed class Complaint : IVersioned
 
     private void MoveOnWhenVerified(DateTime at, string by)
     {
-        if (Kind == FeedbackKind.Suggestion)
+        if (Kind != FeedbackKind.Complaint)
             return;
         // Withdrawn actions are not waited for; withdrawing every action leaves the complaint waiting for a new one.
         var kept = actions.Where(a => !a.IsWithdrawn).ToList();
@@ -240,7 +240,7 @@ public sealed class Complaint : IVersioned
     public void Close(DateTime at, string by)
     {
         if (Kind != FeedbackKind.Complaint)
-            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
+            throw NotAComplaintStep();
         if (Stage != ComplaintStage.ClientInformed)
             throw new DomainRefusalException(Stage < ComplaintStage.ClientInformed
                 ? T("The complaint cannot be closed, because the client has not been told what was decided and done.")
@@ -262,10 +262,10 @@ public sealed class Complaint : IVersioned
         steps.Add(new ComplaintStep(Id, ComplaintStage.Routed, at, by, T("Reopened: {0}", reason.Trim())));
     }
 
-    /// <summary>Suggestions: register the idea, thank the client and invite more (9.2).</summary>
+    /// <summary>Suggestions and praise: thank the client (for a suggestion, invite more ideas; 9.2).</summary>
     public void Thank(string how, DateTime at, string by)
     {
-        if (Kind != FeedbackKind.Suggestion)
+        if (Kind == FeedbackKind.Complaint)
             throw new DomainRefusalException(T("A complaint is not thanked, because its receipt is acknowledged to the client instead."));
         if (ThankedAtUtc is not null)
             throw new DomainRefusalException(T("The client cannot be thanked again, because they were already thanked."));
@@ -274,9 +274,10 @@ public sealed class Complaint : IVersioned
         steps.Add(new ComplaintStep(Id, ComplaintStage.Acknowledged, at, by, how.Trim()));
     }
 
+    /// <summary>What a suggestion proposes, or what praise shows worth spreading, becomes an action with an owner and a deadline.</summary>
     public CorrectiveAction AddImprovement(string description, string ownerUserId, DateTime deadlineUtc, DateTime at, string by)
     {
-        if (Kind != FeedbackKind.Suggestion)
+        if (Kind == FeedbackKind.Complaint)
             throw new DomainRefusalException(T("A complaint gets no improvement actions, because its corrective actions follow from the root cause."));
         Require(description, T("Describe the corrective action."));
         if (deadlineUtc <= at)
@@ -303,10 +304,15 @@ public sealed class Complaint : IVersioned
         string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
             string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.CurrentCultureIgnoreCase);
 
+    /// <summary>Refuses a complaint step for a suggestion or praise, naming which it is.</summary>
+    private DomainRefusalException NotAComplaintStep() => new(Kind == FeedbackKind.Praise
+        ? T("This step is not for praise, because praise is thanked, not taken through the complaint steps.")
+        : T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
+
     private void EnsureAt(ComplaintStage from)
     {
         if (Kind != FeedbackKind.Complaint)
-            throw new DomainRefusalException(T("This step is not for a suggestion, because a suggestion is thanked, not taken through the complaint steps."));
+            throw NotAComplaintStep();
         if (Stage != from)
             throw new DomainRefusalException(T("This step cannot be taken now, because the complaint is at the step \"{0}\" and must first reach \"{1}\".",
                 StageName(Stage), StageName(from)));

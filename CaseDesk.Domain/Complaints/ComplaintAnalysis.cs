@@ -31,7 +31,7 @@ public sealed record GetComplaintAnalysis(DateOnly From, DateOnly To) : IQuery<C
 [AllowedRoles(Roles.Head, Roles.QualityOfficer)]
 public sealed record ExportComplaintAnalysisCsv(DateOnly From, DateOnly To) : IQuery<byte[]>;
 
-public sealed record ComplaintAnalysis(DateOnly From, DateOnly To, int Complaints, int Suggestions, int OpenComplaints, int DepartmentAtFault,
+public sealed record ComplaintAnalysis(DateOnly From, DateOnly To, int Complaints, int Suggestions, int Praise, int OpenComplaints, int DepartmentAtFault,
     ComplaintFilter AllComplaints, IReadOnlyList<AnalysisCell> Months, IReadOnlyList<AnalysisTable> Tables);
 
 public sealed record AnalysisTable(AnalysisDimension Dimension, IReadOnlyList<AnalysisFigure> Rows);
@@ -119,6 +119,7 @@ internal sealed class ComplaintAnalysisHandler(CaseDeskDb db) :
             })
             .ToListAsync(ct);
         var suggestions = await ComplaintQueries.Filtered(db, all with { Kind = FeedbackKind.Suggestion }).CountAsync(ct);
+        var praise = await ComplaintQueries.Filtered(db, all with { Kind = FeedbackKind.Praise }).CountAsync(ct);
 
         var months = Months(from, to);
         var items = complaints.Select(c => new Item(
@@ -155,7 +156,7 @@ internal sealed class ComplaintAnalysisHandler(CaseDeskDb db) :
                 (T("Not routed yet"), all with { Unit = Guid.Empty })),
         };
 
-        return new ComplaintAnalysis(from, to, complaints.Count, suggestions, complaints.Count(c => c.Stage != ComplaintStage.Closed),
+        return new ComplaintAnalysis(from, to, complaints.Count, suggestions, praise, complaints.Count(c => c.Stage != ComplaintStage.Closed),
             complaints.Count(c => c.DepartmentAtFault), all,
             months.Select(m => new AnalysisCell(m.Label, items.Count(i => i.Month == m.Label), Within(all, m))).ToList(), tables);
     }

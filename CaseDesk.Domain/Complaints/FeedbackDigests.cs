@@ -129,13 +129,13 @@ internal sealed class FeedbackDigestHandler(CaseDeskDb db, CallerContext callers
         var body = new StringBuilder();
         body.AppendLine(T("Feedback hand-over for {0} – {1}", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd")));
         body.AppendLine();
-        body.AppendLine(T("New feedback: {0} complaint(s), {1} suggestion(s).", fresh.Count(c => c.Kind == FeedbackKind.Complaint),
-            fresh.Count(c => c.Kind == FeedbackKind.Suggestion)));
+        body.AppendLine(T("New feedback: {0} complaint(s), {1} suggestion(s), {2} praise.", fresh.Count(c => c.Kind == FeedbackKind.Complaint),
+            fresh.Count(c => c.Kind == FeedbackKind.Suggestion), fresh.Count(c => c.Kind == FeedbackKind.Praise)));
         foreach (var c in fresh)
             body.AppendLine($"  {c.Number} · {KindName(c.Kind)} · {SourceName(c.Source)} · {Day(c.ReceivedAtUtc)} · {ComplaintQueries.Shorten(c.Excerpt, 160)}");
 
         body.AppendLine();
-        body.AppendLine(T("Open complaints and suggestions by unit: {0}.", open.Count));
+        body.AppendLine(T("Open feedback by unit: {0}.", open.Count));
         var concernedUnits = open.SelectMany(c => c.Units).Distinct().ToList();
         foreach (var unit in units.Where(u => concernedUnits.Contains(u.Id.ToString())).OrderBy(u => u.NameLt, LithuanianOrder.Instance))
         {
@@ -180,10 +180,16 @@ internal sealed class FeedbackDigestHandler(CaseDeskDb db, CallerContext callers
     /// <summary>The period is stored as [from, to) in UTC; people read its last day.</summary>
     private static string LastDay(DateTime endUtc) => VilniusTime.ToLocal(endUtc).AddDays(-1).ToString("yyyy-MM-dd");
 
+    /// <summary>A complaint shows its step; a suggestion or praise has no steps, so its kind stands in.</summary>
     private static string StageOf(FeedbackKind kind, ComplaintStage stage) =>
-        kind == FeedbackKind.Suggestion ? T("suggestion") : Complaint.StageName(stage);
+        kind == FeedbackKind.Complaint ? Complaint.StageName(stage) : KindName(kind);
 
-    internal static string KindName(FeedbackKind kind) => kind == FeedbackKind.Complaint ? T("complaint") : T("suggestion");
+    internal static string KindName(FeedbackKind kind) => kind switch
+    {
+        FeedbackKind.Complaint => T("complaint"),
+        FeedbackKind.Praise => T("praise"),
+        _ => T("suggestion"),
+    };
 
     internal static string SourceName(FeedbackSource source) => source switch
     {

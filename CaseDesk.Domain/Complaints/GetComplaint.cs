@@ -27,8 +27,14 @@ public sealed record ComplaintDetails(
     DateTime? ThankedAtUtc, DateTime? ClosedAtUtc, int ReopenCount,
     IReadOnlyList<ComplaintStepRow> Steps, IReadOnlyList<CorrectiveActionRow> Actions,
     IReadOnlyList<TagRow> Touchpoints, IReadOnlyList<TagRow> Commitments, IReadOnlyList<TagRow> Units,
-    IReadOnlyList<ComplaintClockRow> Clocks) : IHasClientId
+    IReadOnlyList<ComplaintClockRow> Clocks, bool FollowedByCode = false) : IHasClientId
 {
+    /// <summary>
+    /// Anonymous and not followed by a tracking code: there is no one to thank or tell. Feedback from the public form that is followed
+    /// by code has someone to tell even without a name, on the public status page.
+    /// </summary>
+    public bool NoOneToTell => IsAnonymous && !FollowedByCode;
+
     Guid IHasClientId.ClientId => ClientId ?? Guid.Empty;
 }
 
@@ -91,9 +97,11 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
             .OrderBy(k => k.StartedAtUtc).ThenBy(k => k.Kind).ToListAsync(ct);
 
         var isAnonymous = c.IsAnonymous;
+        // The person follows the feedback on the public status page with their code (docs/public.md).
+        var followedByCode = await db.PublicFeedbackTickets.AnyAsync(t => t.ComplaintId == c.Id, ct);
         var isOpen = c.Kind == FeedbackKind.Complaint
             ? c.Stage != ComplaintStage.Closed
-            : (c.ThankedAtUtc is null && !isAnonymous) || c.Actions.Any(a => a.IsOpen);
+            : (c.ThankedAtUtc is null && (!isAnonymous || followedByCode)) || c.Actions.Any(a => a.IsOpen);
 
         return new ComplaintDetails(c.Id, c.Version, c.Number, c.Kind, c.Source, c.ReceivedAtUtc, c.RegisteredAtUtc, Name(c.RegisteredByUserId), c.Text,
             c.ClientId, client?.Name, client?.Phone, client?.Email, c.CaseId, caseNumber, c.ContactName, c.ContactDetails, isAnonymous, c.Stage, isOpen,
@@ -104,12 +112,13 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
             c.Actions.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id).Select(a => new CorrectiveActionRow(a.Id, a.Description, a.OwnerUserId, Name(a.OwnerUserId),
                 a.DeadlineUtc, a.CreatedAtUtc, a.ReportedDoneAtUtc, a.Result, a.Evidence, a.VerifiedAtUtc,
                 a.VerifiedByUserId is null ? null : Name(a.VerifiedByUserId),
-                (c.Kind == FeedbackKind.Suggestion || c.Stage == ComplaintStage.ActionsPlanned)
+                (c.Kind != FeedbackKind.Complaint || c.Stage == ComplaintStage.ActionsPlanned)
                     && a.IsOpen && (now >= a.DeadlineUtc || a.ReportedDoneAtUtc is not null),
                 a.WithdrawnAtUtc, a.WithdrawnByUserId is null ? null : Name(a.WithdrawnByUserId), a.WithdrawalReason)).ToList(),
             touchpoints.Select(t => new TagRow(t.Number.ToString(CultureInfo.InvariantCulture), $"{t.Number}. {ComplaintQueries.Localized(t.NameLt, t.NameEn)}")).ToList(),
             commitments.Select(k => new TagRow(k.Numeral, $"{k.Numeral} {ComplaintQueries.Localized(k.TitleLt, k.TitleEn)}")).ToList(),
             units.Select(u => new TagRow(u.Id.ToString(), ComplaintQueries.Localized(u.NameLt, u.NameEn))).ToList(),
-            clocks.Select(k => new ComplaintClockRow(k.Kind, k.StatusAt(now), k.Commitment, k.StartedAtUtc, k.DueAtUtc, k.StoppedAtUtc, k.MarginMinutes, k.Id, k.PauseReason)).ToList());
+            clocks.Select(k => new ComplaintClockRow(k.Kind, k.StatusAt(now), k.Commitment, k.StartedAtUtc, k.DueAtUtc, k.StoppedAtUtc, k.MarginMinutes, k.Id, k.PauseReason)).ToList(),
+            followedByCode);
     }
 }

@@ -8,7 +8,7 @@ namespace CaseDesk.Domain.Complaints;
 
 /// <summary>
 /// The standard officer's desk (12.2): open complaints by stage and age, actions due or overdue for
-/// verification, clients waiting to be told what was done, suggestions not yet thanked, and when
+/// verification, clients waiting to be told what was done, suggestions and praise not yet thanked, and when
 /// feedback was last handed over.
 /// </summary>
 [AllowedRoles(Roles.QualityOfficer)]
@@ -35,9 +35,12 @@ public sealed record OfficerDesk(
 
 public sealed record DeskStage(ComplaintStage Stage, IReadOnlyList<DeskComplaint> Complaints);
 
-/// <summary>An open item; the age counts from when the department received it, StageSince from its last step.</summary>
+/// <summary>
+/// An open item; the age counts from when the department received it, StageSince from its last step. <see cref="FollowedByCode"/>:
+/// given on the public form, the person follows it with their tracking code (so even anonymous, there is someone to thank).
+/// </summary>
 public sealed record DeskComplaint(Guid Id, string Number, FeedbackKind Kind, ComplaintStage Stage, DateTime ReceivedAtUtc, DateTime StageSinceUtc,
-    string Excerpt, Guid? ClientId, string? From, bool IsAnonymous, ClockStatus? Resolution, DateTime? ResolutionDueUtc);
+    string Excerpt, Guid? ClientId, string? From, bool IsAnonymous, ClockStatus? Resolution, DateTime? ResolutionDueUtc, bool FollowedByCode = false);
 
 /// <summary>
 /// An action to check. <see cref="VerifiableNow"/>: its deadline passed or its owner reported it done.
@@ -57,7 +60,8 @@ internal sealed class GetOfficerDeskHandler(CaseDeskDb db, TimeProvider clock) :
         var byStage = complaints.GroupBy(c => c.Stage).OrderBy(g => g.Key)
             .Select(g => new DeskStage(g.Key, g.OrderBy(c => c.ReceivedAtUtc).Select(c => c.Item).ToList())).ToList();
         var notInformed = complaints.Where(c => c.Stage == ComplaintStage.ActionsVerified).OrderBy(c => c.StageSinceUtc).ToList();
-        var notThanked = open.Where(c => c.Kind == FeedbackKind.Suggestion && !c.IsAnonymous && !c.Thanked)
+        // Anonymous feedback followed by a tracking code is thanked on the public status page.
+        var notThanked = open.Where(c => c.Kind != FeedbackKind.Complaint && (!c.IsAnonymous || c.Item.FollowedByCode) && !c.Thanked)
             .OrderBy(c => c.ReceivedAtUtc).ToList();
 
         // Matches IX_CorrectiveActions_ToVerify: actions not verified, or verified as not done.
@@ -66,7 +70,7 @@ internal sealed class GetOfficerDeskHandler(CaseDeskDb db, TimeProvider clock) :
             .Where(a => (a.VerifiedAtUtc == null || a.Result == VerificationResult.NotDone) && a.WithdrawnAtUtc == null)
             .Where(a => a.Result == VerificationResult.NotDone || a.DeadlineUtc <= horizon || a.ReportedDoneAtUtc != null)
             .Join(db.Complaints, a => a.ComplaintId, c => c.Id, (a, c) => new { a, c.Number, c.Kind, c.Stage })
-            .Where(x => x.Kind == FeedbackKind.Suggestion || x.Stage == ComplaintStage.ActionsPlanned)
+            .Where(x => x.Kind != FeedbackKind.Complaint || x.Stage == ComplaintStage.ActionsPlanned)
             .OrderBy(x => x.a.DeadlineUtc)
             .Select(x => new
             {
@@ -103,11 +107,12 @@ internal sealed class GetOfficerDeskHandler(CaseDeskDb db, TimeProvider clock) :
                 ClientName = db.Clients.Where(k => k.Id == c.ClientId).Select(k => k.FirstName + " " + k.LastName).FirstOrDefault(),
                 Clock = db.ResponseClocks.Where(k => k.SubjectId == c.Id && k.Kind == ClockKind.ComplaintResolved)
                     .OrderByDescending(k => k.StartedAtUtc).FirstOrDefault(),
+                FollowedByCode = db.PublicFeedbackTickets.Any(t => t.ComplaintId == c.Id),
             })
             .ToListAsync(ct);
         return rows.Select(r => new Open(new DeskComplaint(r.Id, r.Number, r.Kind, r.Stage, r.ReceivedAtUtc, r.StepTimes.Count > 0 ? r.StepTimes.Max() : r.ReceivedAtUtc,
                 ComplaintQueries.Shorten(r.Excerpt, 160), r.ClientId, r.ClientName ?? r.ContactName,
-                r.ClientId is null && string.IsNullOrEmpty(r.ContactDetails), r.Clock?.StatusAt(now), r.Clock?.DueAtUtc),
+                r.ClientId is null && string.IsNullOrEmpty(r.ContactDetails), r.Clock?.StatusAt(now), r.Clock?.DueAtUtc, r.FollowedByCode),
             r.ThankedAtUtc is not null)).ToList();
     }
 }

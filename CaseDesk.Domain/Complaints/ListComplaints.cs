@@ -11,7 +11,7 @@ namespace CaseDesk.Domain.Complaints;
 
 public enum ComplaintScope
 {
-    /// <summary>Complaints not closed; suggestions not yet thanked or with an action not verified done.</summary>
+    /// <summary>Complaints not closed; suggestions and praise not yet thanked or with an action not verified done.</summary>
     Open = 1,
     Closed = 2,
     All = 3,
@@ -30,15 +30,16 @@ public sealed record ComplaintFilter(
     public const string None = "-";
 }
 
-/// <summary>The complaint and suggestion register: paged, sorted, filtered, searched by number, text or client name.</summary>
+/// <summary>The feedback register (complaints, suggestions, praise): paged, sorted, filtered, searched by number, text or client name.</summary>
 [AllowedRoles(Roles.Reception, Roles.Caseworker, Roles.Head, Roles.QualityOfficer)]
 public sealed record ListComplaints(ComplaintFilter Filter, ListWindow Window) : IQuery<Page<ComplaintRow>>, IReadsPersonalData
 {
     Guid? IReadsPersonalData.ClientId => null;
 }
 
+/// <summary>A row of the register; <see cref="FollowedByCode"/>: given on the public form, the person follows it with their tracking code.</summary>
 public sealed record ComplaintRow(Guid Id, string Number, FeedbackKind Kind, FeedbackSource Source, DateTime ReceivedAtUtc, ComplaintStage Stage,
-    bool IsOpen, string Excerpt, Guid? ClientId, string? From, bool IsAnonymous, int ActionsOpen, DateTime? ClosedAtUtc) : IHasClientId
+    bool IsOpen, string Excerpt, Guid? ClientId, string? From, bool IsAnonymous, int ActionsOpen, DateTime? ClosedAtUtc, bool FollowedByCode = false) : IHasClientId
 {
     Guid IHasClientId.ClientId => ClientId ?? Guid.Empty;
 }
@@ -68,7 +69,8 @@ internal sealed class ListComplaintsHandler(CaseDeskDb db) : IRequestHandler<Lis
         var search = w.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            if (search.StartsWith("SK-", StringComparison.OrdinalIgnoreCase) || search.StartsWith("PA-", StringComparison.OrdinalIgnoreCase))
+            if (search.StartsWith("SK-", StringComparison.OrdinalIgnoreCase) || search.StartsWith("PA-", StringComparison.OrdinalIgnoreCase)
+                || search.StartsWith("PD-", StringComparison.OrdinalIgnoreCase))
             {
                 var number = search.ToUpperInvariant();
                 query = query.Where(c => string.Compare(c.Number, number) >= 0 && string.Compare(c.Number, number + "\uffff") < 0);
@@ -109,14 +111,15 @@ internal sealed class ListComplaintsHandler(CaseDeskDb db) : IRequestHandler<Lis
 /// <summary>Query pieces the complaint list, the desk and the analysis share, so "open" means the same everywhere.</summary>
 internal static class ComplaintQueries
 {
-    /// <summary>Anonymous: no client and no contact details, so there is no one to thank or tell.</summary>
-    public static readonly Expression<Func<Complaint, bool>> IsAnonymous =
-        c => c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "");
-
-    public static readonly Expression<Func<Complaint, bool>> IsOpen =
+    /// <summary>
+    /// Open: a complaint not closed; a suggestion or praise not yet thanked (unless there is no one to thank: anonymous and not
+    /// followed by a tracking code) or with an action not verified done.
+    /// </summary>
+    public static Expression<Func<Complaint, bool>> IsOpen(CaseDeskDb db) =>
         c => c.Kind == FeedbackKind.Complaint
             ? c.Stage != ComplaintStage.Closed
-            : (c.ThankedAtUtc == null && !(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")))
+            : (c.ThankedAtUtc == null
+                  && (!(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")) || db.PublicFeedbackTickets.Any(t => t.ComplaintId == c.Id)))
               || c.Actions.Any(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done));
 
     public static IQueryable<Complaint> Filtered(CaseDeskDb db, ComplaintFilter f)
@@ -124,8 +127,8 @@ internal static class ComplaintQueries
         var query = db.Complaints.AsNoTracking();
         query = f.Scope switch
         {
-            ComplaintScope.Open => query.Where(IsOpen),
-            ComplaintScope.Closed => query.Where(Not(IsOpen)),
+            ComplaintScope.Open => query.Where(IsOpen(db)),
+            ComplaintScope.Closed => query.Where(Not(IsOpen(db))),
             _ => query,
         };
         if (f.Kind is { } kind) query = query.Where(c => c.Kind == kind);
@@ -161,7 +164,8 @@ internal static class ComplaintQueries
         c => new ComplaintRow(c.Id, c.Number, c.Kind, c.Source, c.ReceivedAtUtc, c.Stage,
             c.Kind == FeedbackKind.Complaint
                 ? c.Stage != ComplaintStage.Closed
-                : (c.ThankedAtUtc == null && !(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")))
+                : (c.ThankedAtUtc == null
+                      && (!(c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == "")) || db.PublicFeedbackTickets.Any(t => t.ComplaintId == c.Id)))
                   || c.Actions.Any(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done)),
             c.Text.Length > 400 ? c.Text.Substring(0, 400) : c.Text,
             c.ClientId,
@@ -170,7 +174,8 @@ internal static class ComplaintQueries
                 : c.ContactName,
             c.ClientId == null && (c.ContactDetails == null || c.ContactDetails == ""),
             c.Actions.Count(a => a.WithdrawnAtUtc == null && (a.Result == null || a.Result != VerificationResult.Done)),
-            c.ClosedAtUtc);
+            c.ClosedAtUtc,
+            db.PublicFeedbackTickets.Any(t => t.ComplaintId == c.Id));
 
     public static DateTime StartOfDayUtc(DateOnly localDate) => VilniusTime.ToUtc(localDate.ToDateTime(TimeOnly.MinValue));
 

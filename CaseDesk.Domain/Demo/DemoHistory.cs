@@ -133,10 +133,10 @@ public static class DemoHistory
         private List<Worker> workers = [];
         private readonly List<DemoCase> cases = [];
         private readonly Dictionary<string, TimeSpan> timings = [];
-        private int clients, contacts, phoneMessages, emails, visits, letters, complaints, requests;
+        private int clients, contacts, phoneMessages, emails, visits, letters, complaints, praise, requests;
 
         public DemoHistoryReport Report(TimeSpan took) =>
-            new(clients, cases.Count, contacts, phoneMessages, emails, visits, letters, complaints, requests, took,
+            new(clients, cases.Count, contacts, phoneMessages, emails, visits, letters, complaints + praise, requests, took,
                 timings.OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value)).ToList());
 
         public async Task ExecuteAsync(CancellationToken ct)
@@ -158,6 +158,13 @@ public static class DemoHistory
                 var leaveActionOpen = i % 3 == 1;
                 var share = (double)i / options.Complaints;
                 At(WorkingMomentBetween(start.AddDays(5 + 25 * share), start.AddDays(7 + 25 * share)), () => NewComplaintAsync(steps, leaveActionOpen));
+            }
+            // Praise now and then: one thanked, one still waiting on the officer's desk. Fixed moments and no random draws, so adding
+            // them leaves the rest of the history as it was.
+            for (var i = 0; i < PraiseTexts.Length; i++)
+            {
+                var index = i;
+                At(Calendar.AddWorkingMinutes(start, (12 + 12 * index) * WorkingCalendar.MinutesPerWorkingDay + 150), () => NewPraiseAsync(index));
             }
             // The breach sweep runs every minute in the app; once per working day is enough to leave its notifications.
             for (var day = start.Date; day < end; day = day.AddDays(1))
@@ -450,6 +457,26 @@ public static class DemoHistory
             "Būtų patogu dokumentų kopijas pateikti el. paštu",
             "Siūlau laukiamajame įrengti vietą vaikams",
         ];
+
+        private static readonly string[] PraiseTexts =
+        [
+            "Ačiū socialinei darbuotojai už kantrybę ir greitą pagalbą tvarkant dokumentus",
+            "Dėkoju: paskambino atgal tą pačią dieną, kaip ir žadėjo",
+        ];
+
+        /// <summary>Praise from a client of the case at a fixed place in the list; the first is thanked a working day later.</summary>
+        private async Task NewPraiseAsync(int index)
+        {
+            if (cases.Count == 0)
+                return;
+            var k = cases[(cases.Count / 3 + 7 * index) % cases.Count];
+            var id = await Send(new RegisterFeedback(FeedbackKind.Praise, index == 0 ? FeedbackSource.InPerson : FeedbackSource.Phone, Now.AddMinutes(-20),
+                PraiseTexts[index], k.ClientId, k.Id, null, null, [index == 0 ? 8 : 2], []), reception);
+            praise++;
+            if (index == 0)
+                After(WorkingCalendar.MinutesPerWorkingDay, async () =>
+                    await Send(new ThankForSuggestion(id, (await ComplaintStateAsync(id)).Item2, "Padėkota telefonu, padėka perduota darbuotojai"), officer));
+        }
 
         private async Task NewComplaintAsync(int stepsToTake, bool leaveActionOpen)
         {

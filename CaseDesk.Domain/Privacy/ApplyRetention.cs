@@ -84,7 +84,8 @@ internal sealed class ApplyRetentionHandler(CaseDeskDb db, Anonymizer anonymizer
         var complaints = await db.Complaints
             .Where(c => c.Text != Redacted
                 && ((c.Kind == FeedbackKind.Complaint && c.Stage == ComplaintStage.Closed && c.ClosedAtUtc < cutoff)
-                    || (c.Kind == FeedbackKind.Suggestion && (c.ThankedAtUtc ?? c.RegisteredAtUtc) < cutoff)))
+                    // Suggestions and praise have no closing step: kept from the thanks (or the registration, when no one was thanked).
+                    || (c.Kind != FeedbackKind.Complaint && (c.ThankedAtUtc ?? c.RegisteredAtUtc) < cutoff)))
             .OrderBy(c => c.ReceivedAtUtc).Select(c => c.Id).Take(take).ToListAsync(ct);
         counts[RetentionKind.Complaints] = await anonymizer.ComplaintsAsync(db.Complaints.Where(c => complaints.Contains(c.Id)), ct);
 

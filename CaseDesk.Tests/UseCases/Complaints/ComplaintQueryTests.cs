@@ -132,7 +132,7 @@ public sealed class ComplaintQueryTests : IAsyncLifetime
         Assert.Equal([head.UserId, caseworker.UserId], draft.Recipients.Select(r => r.UserId));
         Assert.Equal("head of Social services division", draft.Recipients[0].Why);
         Assert.Equal((2, 2), (draft.NewItems, draft.OpenItems));
-        Assert.Contains("New feedback: 1 complaint(s), 1 suggestion(s).", draft.Body);
+        Assert.Contains("New feedback: 1 complaint(s), 1 suggestion(s), 0 praise.", draft.Body);
         Assert.Contains("SK-2026-0001", draft.Body);
         Assert.Contains("Social services division (heads: vida Tester)", draft.Body);
         Assert.Contains("Pranešimus perduoti raštu sistemoje", draft.Body);
