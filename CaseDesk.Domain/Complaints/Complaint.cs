@@ -253,6 +253,8 @@ public sealed class Complaint : IVersioned
     public void Reopen(string reason, DateTime at, string by)
     {
         Require(reason, T("Say why the complaint is reopened."));
+        if (Kind != FeedbackKind.Complaint)
+            throw NotAComplaintStep();
         if (Stage != ComplaintStage.Closed)
             throw new DomainRefusalException(T("The complaint cannot be reopened, because it is not closed."));
         Stage = ComplaintStage.Routed;

@@ -1,5 +1,6 @@
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
+using CaseDesk.Tests.Support;
 
 namespace CaseDesk.Tests.Rules;
 
@@ -200,6 +201,52 @@ public sealed class ComplaintStateMachineTests
         Assert.Equal(ComplaintStage.Registered, suggestion.Stage);
         foreach (var command in new[] { Command.Acknowledge, Command.PlanAction, Command.Close, Command.InformClient })
             Assert.Throws<DomainRefusalException>(() => Apply(suggestion, command, now));
+    }
+
+    [Fact]
+    public void Praise_is_thanked_once_and_gets_improvement_actions_that_are_verified_without_moving_a_stage()
+    {
+        var praise = New(FeedbackKind.Praise);
+        var now = Start.AddHours(1);
+
+        praise.Thank("Padėkota telefonu, padėka perduota darbuotojai", now, Officer);
+        var again = Assert.Throws<DomainRefusalException>(() => praise.Thank("Dar kartą", now, Officer));
+        Assert.Contains("because", again.Because);
+        var action = praise.AddImprovement("Pasidalyti gerąja patirtimi komandos susirinkime", Owner, now.AddDays(10), now, Officer);
+        action.ReportDone(now.AddDays(2));
+        praise.Verify(action.Id, VerificationResult.Done, "Aptarta susirinkime", now.AddDays(2), Officer);
+
+        Assert.Equal((now, VerificationResult.Done, ComplaintStage.Registered), (praise.ThankedAtUtc, action.Result, praise.Stage));
+        Assert.Equal([ComplaintStage.Registered, ComplaintStage.Acknowledged], praise.Steps.Select(s => s.Stage));
+    }
+
+    public static TheoryData<Command> ComplaintOnlyCommands() =>
+        [Command.Acknowledge, Command.ClarifyFacts, Command.TellActionPlan, Command.Route, Command.ChooseRootCause, Command.PlanAction,
+            Command.InformClient, Command.Close, Command.Reopen];
+
+    [Theory]
+    [MemberData(nameof(ComplaintOnlyCommands))]
+    public void Praise_never_takes_a_complaint_step_and_the_refusal_says_why(Command command)
+    {
+        using var _ = UiCulture.Use("en");
+        var praise = New(FeedbackKind.Praise);
+
+        var refusal = Assert.Throws<DomainRefusalException>(() => Apply(praise, command, Start.AddHours(1)));
+
+        Assert.Equal("This step is not for praise, because praise is thanked, not taken through the complaint steps.", refusal.Because);
+        Assert.Equal((ComplaintStage.Registered, 1, 0), (praise.Stage, praise.Steps.Count, praise.Actions.Count));
+    }
+
+    [Fact]
+    public void A_complaint_is_neither_thanked_nor_given_improvement_actions()
+    {
+        var complaint = New();
+        var now = Start.AddHours(1);
+
+        Assert.Contains("because", Assert.Throws<DomainRefusalException>(() => complaint.Thank("Padėkota", now, Officer)).Because);
+        Assert.Contains("because", Assert.Throws<DomainRefusalException>(() =>
+            complaint.AddImprovement("Patobulinti", Owner, now.AddDays(1), now, Officer)).Because);
+        Assert.Equal((null, 0), (complaint.ThankedAtUtc, complaint.Actions.Count));
     }
 
     [Fact]

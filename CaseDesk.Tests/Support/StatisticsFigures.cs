@@ -55,6 +55,7 @@ public static class StatisticsFigures
             figures[$"open complaints at {stage.Key}"] = stage.Count().ToString(CultureInfo.InvariantCulture);
         figures["complaints received"] = complaints.Count(c => c.Kind == FeedbackKind.Complaint).ToString(CultureInfo.InvariantCulture);
         figures["suggestions received"] = complaints.Count(c => c.Kind == FeedbackKind.Suggestion).ToString(CultureInfo.InvariantCulture);
+        figures["praise received"] = complaints.Count(c => c.Kind == FeedbackKind.Praise).ToString(CultureInfo.InvariantCulture);
         figures["complaint days to close"] = string.Join(",", complaints.Where(c => c.ClosedAtUtc != null)
             .Select(c => (c.ClosedAtUtc!.Value - c.ReceivedAtUtc).TotalDays.ToString("R", CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
 

@@ -3,6 +3,7 @@ using CaseDesk.App.Components.Pages.Complaints;
 using CaseDesk.Domain.Common;
 using CaseDesk.Domain.Complaints;
 using CaseDesk.Tests.Support;
+using CaseDesk.Tests.UseCases.Complaints;
 using MudBlazor;
 
 namespace CaseDesk.Tests.Components.Pages.Complaints;
@@ -32,6 +33,67 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         var page = Render<ComplaintPage>(p => p.Add(c => c.Id, id));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=next-step]")));
         return page;
+    }
+
+    private const string PublicNote = "[data-testid=public-status-note]";
+
+    [Fact]
+    public async Task Anonymous_feedback_followed_by_code_says_the_person_reads_what_is_written_at_each_step_on_the_status_page()
+    {
+        var id = await Database.RegisterFeedbackAsync(officer, contactName: null, contactDetails: null);
+        await Database.FollowByCodeAsync(id);
+
+        var registered = Open(id);
+        Assert.Contains("follows it on the public status page with their code", registered.Find("[data-testid=complaint-from]").TextContent);
+        Assert.DoesNotContain("no one to tell", registered.Find("[data-testid=complaint-from]").TextContent);
+        var note = registered.Find($"[data-testid=next-step] [data-testid=step-form] {PublicNote}").TextContent;
+        Assert.Contains("follows this feedback on the public status page with their tracking code", note);
+        Assert.Contains("The acknowledgement, the action plan, the outcome and the thanks written here are shown there", note);
+        Assert.Contains("not the facts, the root cause, the actions or notes", note);
+
+        // Not at the facts (never shown there); again at the outcome, instead of "no one to tell".
+        await Database.TakeToAsync(id, ComplaintStage.Acknowledged, officer, asta);
+        Assert.Empty(Open(id).FindAll(PublicNote));
+        await Database.TakeToAsync(id, ComplaintStage.ActionsVerified, officer, asta);
+        var outcome = Open(id);
+        Assert.Single(outcome.FindAll($"[data-testid=step-form] {PublicNote}"));
+        Assert.DoesNotContain("there was no one to tell", outcome.Find("[data-testid=next-step]").TextContent);
+    }
+
+    [Fact]
+    public async Task Anonymous_feedback_without_a_code_still_has_no_one_to_tell_and_no_status_page_note()
+    {
+        var id = await Database.RegisterFeedbackAsync(officer, contactName: null, contactDetails: null);
+        await Database.TakeToAsync(id, ComplaintStage.ActionsVerified, officer, asta);
+
+        var page = Open(id);
+
+        Assert.Contains("no one to tell", page.Find("[data-testid=complaint-from]").TextContent);
+        Assert.Contains("Anonymous: record the outcome and that there was no one to tell.", page.Find("[data-testid=next-step]").TextContent);
+        Assert.Empty(page.FindAll(PublicNote));
+    }
+
+    [Fact]
+    public async Task Anonymous_praise_is_thanked_when_followed_by_code_and_otherwise_there_is_no_one_to_thank()
+    {
+        var followed = await Database.RegisterFeedbackAsync(officer, FeedbackKind.Praise, contactName: null, contactDetails: null);
+        await Database.FollowByCodeAsync(followed);
+        var unreachable = await Database.RegisterFeedbackAsync(officer, FeedbackKind.Praise, contactName: null, contactDetails: null);
+
+        var page = Open(followed);
+        Assert.Contains("Praise · Phone · received", page.Markup);
+        Assert.Equal("Still open", page.Find("[data-testid=complaint-stage]").TextContent.Trim());
+        Assert.Contains("Thank the client for the praise", page.Find("[data-testid=step-form]").TextContent);
+        Assert.Single(page.FindAll($"[data-testid=step-form] {PublicNote}"));
+        await page.Find("[data-testid=step-form] input[name=How]").ChangeAsync(new() { Value = "Padėka parašyta būsenos puslapyje" });
+        await page.Find("[data-testid=step-form]").SubmitAsync();
+        page.WaitForAssertion(() => Assert.Contains("The client was thanked", page.Find("[data-testid=next-step] h2").TextContent), Patience);
+        Assert.NotNull((await Database.GetAsync(followed, officer)).ThankedAtUtc);
+
+        var none = Open(unreachable);
+        Assert.Contains("The praise is anonymous: there is no one to thank.", none.Find("[data-testid=next-step]").TextContent);
+        Assert.Empty(none.FindAll("[data-testid=next-step] [data-testid=step-form]"));
+        Assert.Empty(none.FindAll(PublicNote));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using CaseDesk.App.Components.Pages.Complaints;
 using CaseDesk.App.Services;
 using CaseDesk.Domain.Common;
+using CaseDesk.Domain.Complaints;
 using CaseDesk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +87,30 @@ public sealed class RegisterFeedbackFormTests : DomainComponentTestContext
 
         await Eventually.WaitForAsync(async () =>
             Assert.Equal(clientId, await Database.ReadAsync(db => db.Complaints.Select(c => c.ClientId).SingleOrDefaultAsync())));
+    }
+
+    [Fact]
+    public async Task Praise_is_offered_beside_complaint_and_suggestion_asks_what_is_praised_and_is_registered_as_praise()
+    {
+        var form = RenderForm();
+        var kinds = form.FindComponents<MudRadio<FeedbackKind>>();
+        Assert.Equal(["Complaint", "Suggestion", "Praise"], kinds.Select(k => k.Find("label").TextContent.Trim()));
+        Assert.DoesNotContain("What the client praises", form.Find("[data-testid=feedback-form]").TextContent);
+
+        var kind = form.FindComponent<MudRadioGroup<FeedbackKind>>();
+        await kind.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(FeedbackKind.Praise));
+        var who = form.FindComponent<MudRadioGroup<RegisterFeedbackForm.Who>>();
+        await who.InvokeAsync(() => who.Instance.ValueChanged.InvokeAsync(RegisterFeedbackForm.Who.Anonymous));
+        form.WaitForAssertion(() => Assert.Contains("What the client praises", form.Find("[data-testid=feedback-form]").TextContent));
+        await form.Find("textarea[name=Text]").ChangeAsync(new() { Value = "Ačiū registratūrai už kantrybę" });
+
+        await form.Find("form").SubmitAsync();
+
+        await Eventually.WaitForAsync(async () =>
+        {
+            var registered = await Database.ReadAsync(db => db.Complaints.Select(c => new { c.Kind, c.Number }).SingleOrDefaultAsync());
+            Assert.Equal((FeedbackKind.Praise, "PD-2026-0001"), (registered?.Kind, registered?.Number));
+        });
     }
 
     [Fact]
