@@ -68,6 +68,19 @@ public sealed class DemoHistoryTests(FreshDemo demo, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task The_demo_has_praise_one_thanked_and_one_still_waiting_on_the_officers_desk()
+    {
+        var praise = await database.ReadAsync(db => db.Complaints.AsNoTracking().Where(c => c.Kind == FeedbackKind.Praise)
+            .OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.ThankedAtUtc }).ToListAsync());
+
+        Assert.Equal(["PD-2026-0001", "PD-2026-0002"], praise.Select(p => p.Number));
+        Assert.Equal([true, false], praise.Select(p => p.ThankedAtUtc is not null));
+        var officer = await database.FindUserByNameAsync("quality");
+        var desk = await database.Send(new GetOfficerDesk(), new Caller(officer!.Id, "quality", new HashSet<string> { Roles.QualityOfficer }));
+        Assert.Contains(desk.NotThanked, c => c.Id == praise[1].Id);
+    }
+
+    [Fact]
     public async Task Every_contact_happens_inside_office_hours_on_a_working_day_and_not_after_now()
     {
         var contacts = await database.ReadAsync(db => db.Contacts.AsNoTracking().Select(c => new { c.OccurredAtUtc, c.RecordedAtUtc }).ToListAsync());
