@@ -204,7 +204,7 @@ public sealed partial class PublicFeedbackFormHttpTests(PublicFormsApp forms)
     {
         using var client = forms.Client("192.0.2.19");
 
-        using var wrong = await LookUpAsync(client, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+        using var wrong = await LookUpAsync(client, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
         using var malformed = await LookUpAsync(client, "en", "not-a-code");
         var wrongHtml = await wrong.Content.ReadAsStringAsync();
         var malformedHtml = await malformed.Content.ReadAsStringAsync();
@@ -212,7 +212,7 @@ public sealed partial class PublicFeedbackFormHttpTests(PublicFormsApp forms)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.NotNull(HtmlPage.TextOf(wrongHtml, "status-not-found"));
         Assert.Equal(wrongHtml, malformedHtml);
-        Assert.DoesNotContain("7KQ2", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("9F3K", wrongHtml, StringComparison.Ordinal);
         Assert.Null(HtmlPage.TextOf(wrongHtml, "public-status"));
         Assert.True(wrong.Headers.CacheControl?.NoStore);
     }

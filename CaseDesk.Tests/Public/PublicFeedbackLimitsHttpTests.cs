@@ -20,7 +20,7 @@ public sealed class PublicFeedbackLimitsHttpTests(PublicFormsApp forms)
 
         for (var i = 0; i < PublicFormsApp.LookupLimit; i++)
         {
-            using var allowed = await LookUpAsync(client, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+            using var allowed = await LookUpAsync(client, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
         using var refused = await LookUpAsync(client, "en", code);
@@ -79,7 +79,7 @@ public sealed class PublicFeedbackLimitsHttpTests(PublicFormsApp forms)
         {
             untrusted.DefaultRequestHeaders.Remove("X-Forwarded-For");
             untrusted.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
-            using var response = await LookUpAsync(untrusted, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+            using var response = await LookUpAsync(untrusted, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
             statuses.Add(response.StatusCode);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
@@ -90,15 +90,15 @@ public sealed class PublicFeedbackLimitsHttpTests(PublicFormsApp forms)
         {
             proxy.DefaultRequestHeaders.Remove("X-Forwarded-For");
             proxy.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
-            using var _ = await LookUpAsync(proxy, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+            using var _ = await LookUpAsync(proxy, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
         }
         proxy.DefaultRequestHeaders.Remove("X-Forwarded-For");
         proxy.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.51");
-        using var second = await LookUpAsync(proxy, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+        using var second = await LookUpAsync(proxy, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         proxy.DefaultRequestHeaders.Remove("X-Forwarded-For");
         proxy.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
-        using var first = await LookUpAsync(proxy, "en", "7KQ2-M9XD-4TRA-B8CE-1HNZ");
+        using var first = await LookUpAsync(proxy, "en", "9F3K-W2HT-5QPM-XV7B-A1CN");
         Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
     }
 
