@@ -63,6 +63,8 @@ public static class CaseDeskHost
         services.AddSingleton(provider => new SessionActivity(provider.GetRequiredService<TimeProvider>()) { IdleTimeout = IdleTimeout(builder.Configuration) });
         // Keys beside the database (one machine) or in it (several nodes), so sign-in cookies and antiforgery tokens survive a restart.
         services.AddCaseDeskKeyRing(builder.Configuration);
+        // The public site's own address, for the links mailed with tracking codes (optional).
+        services.Configure<Domain.Public.PublicSiteOptions>(builder.Configuration.GetSection(Domain.Public.PublicSiteOptions.Section));
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
