@@ -18,26 +18,38 @@ namespace CaseDesk.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed partial class PublicFeedbackTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>What a visitor reads on the public pages, per language (PublicText*.resx): the words the test finds fields and stages by.</summary>
-    internal sealed record Words(
-        string Language, string Complaint, string Suggestion, string Praise, string Text, string Touchpoint, string Name, string Contact,
-        string Send, string Code, string Look, string Registered, string BeingLookedInto, string ActionsDecided, string Done);
+    /// <summary>What a visitor reads on the public pages in one language, from the app's own PublicText*.resx: the words the test finds fields and stages by.</summary>
+    internal sealed record Words(string Language)
+    {
+        private string T(string english) => UiText.Public(Language, english);
+        public string Complaint => T("Complaint");
+        public string Suggestion => T("Suggestion");
+        public string Praise => T("Praise");
+        public string Text => T("Your feedback");
+        public string Touchpoint => T("What does it concern? (optional)");
+        public string Name => T("Your name (optional)");
+        public string Contact => T("E-mail address or phone number (optional)");
+        public string Send => T("Send feedback");
+        public string Code => T("Tracking code");
+        public string Look => T("Show the status");
+        public string Registered => T("Registered");
+        public string BeingLookedInto => T("Being looked into");
+        public string ActionsDecided => T("Actions decided");
+        public string Done => T("Done");
 
-    internal static readonly Words Lt = new("lt", "Skundas", "Pasiūlymas", "Padėka", "Jūsų atsiliepimas", "Sąlyčio taškas", "Vardas",
-        "Kontaktas", "Siųsti", "Sekimo kodas", "Ieškoti", "Užregistruota", "Nagrinėjama", "Priimti sprendimai", "Atlikta");
+        /// <summary>A kind's radio: its label is the kind's name and a short hint after it.</summary>
+        public ILocator Kind(ILocator form, FeedbackKind kind) => form.GetByRole(AriaRole.Radio, new()
+        {
+            NameRegex = new Regex("^" + Regex.Escape(kind switch { FeedbackKind.Suggestion => Suggestion, FeedbackKind.Praise => Praise, _ => Complaint }) + @"\s"),
+        });
+    }
 
-    internal static readonly Words En = new("en", "Complaint", "Suggestion", "Praise", "Your feedback", "Touchpoint", "Name",
-        "Contact", "Send", "Tracking code", "Look up", "Registered", "Being looked into", "Actions decided", "Done");
-
-    internal static readonly Words Ru = new("ru", "Жалоба", "Предложение", "Благодарность", "Ваш отзыв", "Точка", "Имя",
-        "Контакт", "Отправить", "Код", "Найти", "Зарегистрирован", "Рассматривается", "Решения приняты", "Выполнено");
-
-    internal static readonly Words Pl = new("pl", "Skarga", "Propozycja", "Podziękowanie", "Twoja opinia", "Punkt", "Imię",
-        "Kontakt", "Wyślij", "Kod", "Sprawdź", "Zarejestrowano", "Rozpatrywane", "Podjęto decyzje", "Zakończono");
+    internal static readonly Words Lt = new("lt");
+    internal static readonly Words En = new("en");
 
     public static TheoryData<string> Languages => new() { "lt", "en", "ru", "pl" };
 
-    internal static Words In(string language) => language switch { "en" => En, "ru" => Ru, "pl" => Pl, _ => Lt };
+    internal static Words In(string language) => new(language);
 
     private static readonly Regex CodePattern = new(@"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$");
 
@@ -46,9 +58,8 @@ public sealed partial class PublicFeedbackTests(BrowserFixture fixture, ITestOut
     {
         var response = await page.GotoAsync($"viesa/atsiliepimas?lang={words.Language}");
         Assert.Equal(200, response!.Status);
-        var form = page.GetByTestId("public-feedback-form");
-        await form.GetByRole(AriaRole.Radio, new() { Name = kind switch { FeedbackKind.Suggestion => words.Suggestion, FeedbackKind.Praise => words.Praise, _ => words.Complaint }, Exact = true })
-            .CheckAsync();
+        var form = page.GetByTestId("feedback-form");
+        await words.Kind(form, kind).CheckAsync();
         await form.GetByLabel(words.Text, new() { Exact = false }).FillAsync(text);
         if (touchpoint is { } number)
             await form.GetByLabel(words.Touchpoint, new() { Exact = false }).SelectOptionAsync(new SelectOptionValue { Value = number.ToString() });
@@ -197,7 +208,7 @@ public sealed partial class PublicFeedbackTests(BrowserFixture fixture, ITestOut
             foreach (var secret in internalTexts)
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"The status page at {stage} shows \"{secret}\":\n{text}");
         // Closed: all four stages carry a date.
-        await Expect(visitor.Page.GetByTestId("public-status").Locator("[data-stage-date]")).ToHaveCountAsync(4);
+        await Expect(visitor.Page.GetByTestId("public-stages").Locator("li[data-reached=true]")).ToHaveCountAsync(4);
         Assert.Empty(await visitor.Page.Context.CookiesAsync());
         Assert.Empty(officer.PageErrors);
     }
@@ -207,8 +218,8 @@ public sealed partial class PublicFeedbackTests(BrowserFixture fixture, ITestOut
     {
         // An app of its own with a small lookup limit, so the burst does not slow the other browser tests' lookups.
         await using var app = new AppProcess();
-        app.Environment["Public__RateLimits__LookupsPerWindow"] = "4";
-        app.Environment["Public__RateLimits__LookupWindowSeconds"] = "600";
+        app.Environment["Public__RateLimits__Lookup__PermitLimit"] = "4";
+        app.Environment["Public__RateLimits__Lookup__Window"] = "00:10:00";
         await app.StartAsync();
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "lt-LT" });
         try
@@ -261,10 +272,10 @@ public sealed partial class PublicFeedbackTests(BrowserFixture fixture, ITestOut
         Assert.DoesNotContain(visited, v => v.EndsWith("|hidden", StringComparison.Ordinal));
 
         // Fill and send with the keyboard alone: arrow keys choose the kind, Tab moves on, Enter on the button sends.
-        var form = page.GetByTestId("public-feedback-form");
-        await form.GetByRole(AriaRole.Radio, new() { Name = En.Complaint, Exact = true }).FocusAsync();
+        var form = page.GetByTestId("feedback-form");
+        await En.Kind(form, FeedbackKind.Complaint).FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");
-        await Expect(form.GetByRole(AriaRole.Radio, new() { Name = En.Suggestion, Exact = true })).ToBeCheckedAsync();
+        await Expect(En.Kind(form, FeedbackKind.Suggestion)).ToBeCheckedAsync();
         await form.GetByLabel(En.Text, new() { Exact = false }).FocusAsync();
         await page.Keyboard.TypeAsync("Longer opening hours on Fridays");
         await page.WaitForTimeoutAsync(1_200);
