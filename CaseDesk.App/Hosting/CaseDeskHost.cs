@@ -63,6 +63,8 @@ public static class CaseDeskHost
         services.AddSingleton(provider => new SessionActivity(provider.GetRequiredService<TimeProvider>()) { IdleTimeout = IdleTimeout(builder.Configuration) });
         // Keys beside the database (one machine) or in it (several nodes), so sign-in cookies and antiforgery tokens survive a restart.
         services.AddCaseDeskKeyRing(builder.Configuration);
+        // The public site's own address, for the links mailed with tracking codes (optional).
+        services.Configure<Domain.Public.PublicSiteOptions>(builder.Configuration.GetSection(Domain.Public.PublicSiteOptions.Section));
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -126,6 +128,7 @@ public static class CaseDeskHost
         services.AddSingleton<DashboardNotifier>();
         services.AddHostedService(provider => provider.GetRequiredService<DashboardNotifier>());
         services.AddHealthChecks().AddDbContextCheck<CaseDeskDb>("database");
+        services.AddPublicLimits(builder.Configuration);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -214,6 +217,8 @@ public static class CaseDeskHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+        // First: the client address everything after it sees (X-Forwarded-For only from a configured proxy).
+        app.UseTrustedProxies(app.Configuration);
         app.UseSecurityHeaders();
 
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -226,6 +231,8 @@ public static class CaseDeskHost
         });
 
         app.UsePublicSite();
+        // After the public site's localization, so a refusal speaks the URL's language; the policies are on the public form pages.
+        app.UseRateLimiter();
 
         app.UseAuthentication();
         app.UseAuthorization();

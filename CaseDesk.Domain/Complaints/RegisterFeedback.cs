@@ -46,10 +46,25 @@ internal sealed class RegisterFeedbackHandler(CaseDeskDb db, ClockBook clocks, C
 {
     public async Task<Guid> Handle(RegisterFeedback request, CancellationToken ct)
     {
+        var complaint = await FeedbackIntake.RegisterAsync(db, clocks, clock, request, callers.Caller.UserId, ct);
+        await db.SaveChangesAsync(ct);
+        return complaint.Id;
+    }
+}
+
+/// <summary>
+/// The one way feedback enters CaseDesk, from staff (<see cref="RegisterFeedback"/>) or from the public website
+/// (<see cref="Public.SubmitPublicFeedback"/>): the same number series and the same clocks. The caller saves.
+/// </summary>
+internal static class FeedbackIntake
+{
+    public static async Task<Complaint> RegisterAsync(CaseDeskDb db, ClockBook clocks, TimeProvider clock, RegisterFeedback request, string byUserId,
+        CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var number = await ComplaintRules.NextNumberAsync(db, request.Kind, VilniusTime.ToLocal(now).Year, ct);
         var complaint = new Complaint(Guid.CreateVersion7(), number, request.Kind, request.Source, request.ReceivedAtUtc, request.Text,
-            request.ClientId, request.CaseId, request.ContactName, request.ContactDetails, now, callers.Caller.UserId);
+            request.ClientId, request.CaseId, request.ContactName, request.ContactDetails, now, byUserId);
         complaint.Tag(request.Touchpoints, request.Commitments, []);
         db.Complaints.Add(complaint);
         if (request.Kind == FeedbackKind.Complaint)
@@ -58,8 +73,7 @@ internal sealed class RegisterFeedbackHandler(CaseDeskDb db, ClockBook clocks, C
             await clocks.StartAsync(ClockKind.ComplaintAcknowledged, nameof(Complaint), complaint.Id, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
             await clocks.StartAsync(ClockKind.ComplaintResolved, nameof(Complaint), complaint.Id, null, request.ClientId, request.CaseId, request.ReceivedAtUtc, ct);
         }
-        await db.SaveChangesAsync(ct);
-        return complaint.Id;
+        return complaint;
     }
 }
 

@@ -88,6 +88,12 @@ public sealed class OutboxMessage
         }
     }
 
+    /// <summary>
+    /// A message whose text must not stay in the database once it has gone or cannot go (a visitor's tracking code,
+    /// <see cref="Public.PublicCodeMail"/>): the text is blanked, the row and its outcome stay.
+    /// </summary>
+    public void ForgetText() => TextBody = Privacy.Anonymization.Redacted;
+
     /// <summary>Someone asked to try a failed message again: a fresh round of attempts, same Message-Id.</summary>
     public void Retry(DateTime atUtc)
     {

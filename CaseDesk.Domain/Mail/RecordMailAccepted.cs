@@ -24,6 +24,9 @@ internal sealed class RecordMailAcceptedHandler(CaseDeskDb db, ClockBook clocks)
         if (message.Status == OutboxStatus.Sent)
             return false;
         message.MarkSent(request.AcceptedAtUtc);
+        // The tracking code is kept only as its hash: once it reached the server, its copy in the queue goes.
+        if (message.SourceKind == Public.PublicCodeMail.SourceKind)
+            message.ForgetText();
         if (message.SourceKind == ReplyToEmailHandler.SourceKind)
         {
             var email = await db.EmailEnquiries.SingleOrDefaultAsync(e => e.Id == message.SourceId, ct);

@@ -25,6 +25,9 @@ internal sealed class RecordMailFailureHandler(CaseDeskDb db) : IRequestHandler<
         if (message.Status != OutboxStatus.Pending)
             return message.Status;
         message.RecordFailure(request.Reason, request.Permanent, request.AtUtc);
+        // A tracking code that cannot be delivered is not tried again (no one may resend it: it would need the code), so its copy goes too.
+        if (message.Status == OutboxStatus.Failed && message.SourceKind == Public.PublicCodeMail.SourceKind)
+            message.ForgetText();
         await db.SaveChangesAsync(ct);
         return message.Status;
     }

@@ -194,7 +194,10 @@ internal sealed class Anonymizer(CaseDeskDb db)
         var links = ids.Select(id => $"complaints/{id}").ToList();
         await db.Notifications.Where(n => n.Link != null && links.Contains(n.Link)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, Redacted), ct);
         // Acknowledgements and outcomes sent by e-mail: address and text go too (a message not yet sent will not be).
-        foreach (var kind in new[] { Mail.ComplaintMail.AcknowledgementKind, Mail.ComplaintMail.OutcomeKind })
+        // The tracking code given on the website goes with the feedback: its ticket is deleted (the complaint row stays, so the
+        // cascade does not) and the message that mailed it is blanked like the others.
+        await db.PublicFeedbackTickets.Where(t => ids.Contains(t.ComplaintId)).ExecuteDeleteAsync(ct);
+        foreach (var kind in new[] { Mail.ComplaintMail.AcknowledgementKind, Mail.ComplaintMail.OutcomeKind, Public.PublicCodeMail.SourceKind })
             await Mail.Outbox.RedactAsync(db, kind, db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => c.Id), ct);
         await db.ComplaintSteps.Where(s => ids.Contains(s.ComplaintId)).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Note, x => x.Note == null ? null : Redacted), ct);

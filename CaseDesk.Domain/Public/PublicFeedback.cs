@@ -22,7 +22,17 @@ public sealed record PublicFeedbackReceipt(string Code, bool CodeMailed);
 /// wrong code from an expired one). Never internal notes, staff names, the client's own text or anything about other people.
 /// </summary>
 [PublicRequest]
-public sealed record GetPublicFeedbackStatus(string Code) : IQuery<PublicFeedbackStatus?>;
+public sealed record GetPublicFeedbackStatus(string Code) : IQuery<PublicFeedbackStatus?>, IAuditedRead
+{
+    /// <summary>
+    /// Set by the handler when the code showed a status, so the audit row (written after the handler) names the complaint read;
+    /// a wrong or expired code leaves it empty. Not part of the request the website sends.
+    /// </summary>
+    internal Guid? ShownComplaintId { get; set; }
+
+    string IAuditedRead.AuditedRecordType => nameof(Complaint);
+    string? IAuditedRead.AuditedRecordId => ShownComplaintId?.ToString();
+}
 
 /// <summary>The stages in plain words, as the status page names them.</summary>
 public enum PublicStage

@@ -132,6 +132,11 @@ public sealed class AppProcess : IAsyncDisposable
             info.Environment["ConnectionStrings__CaseDesk"] = $"Data Source={DatabasePath}";
             info.Environment["Demo__Seed"] = "true";
             info.Environment["DataProtection__KeysFolder"] = KeysFolder;
+            // The public forms' guards, eased for a browser that fills a form in a second and many tests from one address;
+            // their defaults and refusals are tested over HTTP (PublicFeedbackFormHttpTests) and the burst in PublicFeedbackTests.
+            info.Environment["Public__MinimumFillSeconds"] = "1";
+            info.Environment["Public__RateLimits__Feedback__PermitLimit"] = "1000";
+            info.Environment["Public__RateLimits__Lookup__PermitLimit"] = "1000";
         }
         foreach (var (name, value) in Environment)
         {

@@ -1,3 +1,4 @@
+using CaseDesk.App.Hosting;
 using Microsoft.AspNetCore.Localization;
 
 namespace CaseDesk.App.Components.Public;
@@ -9,6 +10,12 @@ namespace CaseDesk.App.Components.Public;
 public static class PublicSite
 {
     public const string Path = "/viesa";
+
+    /// <summary>The feedback form ("atsiliepimas": feedback).</summary>
+    public const string FeedbackPath = "/viesa/atsiliepimas";
+
+    /// <summary>The status of feedback, found by its tracking code ("būsena": status).</summary>
+    public const string StatusPath = "/viesa/busena";
 
     /// <summary>
     /// After the staff localization: on public paths the URL's language replaces whatever it chose, and the response carries no cookie.
@@ -34,6 +41,7 @@ public static class PublicSite
                 SupportedUICultures = PublicText.Cultures,
                 RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = PublicText.QueryKey, UIQueryStringKey = PublicText.QueryKey }],
             });
+            branch.UsePublicFormLimit(branch.ApplicationServices.GetRequiredService<IConfiguration>());
         });
 
     /// <summary>A public page's address in a language (Lithuanian, the default, still named so the choice stays in the URL).</summary>
