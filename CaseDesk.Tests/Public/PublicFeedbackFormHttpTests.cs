@@ -185,6 +185,23 @@ public sealed partial class PublicFeedbackFormHttpTests(PublicFormsApp forms)
     }
 
     [Fact]
+    public async Task The_domains_own_refusal_of_a_field_is_shown_at_that_field()
+    {
+        using var client = forms.Client("192.0.2.21");
+        var before = await forms.TicketCountAsync();
+        var page = await OpenAsync(client, "en");
+
+        // A direction control hidden in the name: the page does not look for it, the domain's validator does.
+        using var response = await PostFeedbackAsync(client, "en", page, forms.FillToken(TimeSpan.FromMinutes(1)), name: "Jonas\u202EsanoJ");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("invisible characters", HtmlPage.TextOf(html, "error-name"), StringComparison.Ordinal);
+        Assert.Matches("id=\"feedback-name\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"name-error\"", html);
+        Assert.Null(HtmlPage.TextOf(html, "tracking-code"));
+        Assert.Equal(before, await forms.TicketCountAsync());
+    }
+
+    [Fact]
     public async Task A_huge_post_gets_a_clear_413_page_in_the_urls_language()
     {
         using var client = forms.Client("192.0.2.18");
