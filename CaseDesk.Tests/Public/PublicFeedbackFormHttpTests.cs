@@ -82,7 +82,10 @@ public sealed partial class PublicFeedbackFormHttpTests(PublicFormsApp forms)
         using var status = await LookUpAsync(forms.Client("192.0.2.12"), "lt", code);
         var statusHtml = WebUtility.HtmlDecode(await status.Content.ReadAsStringAsync());
         Assert.Equal("Užregistruota", HtmlPage.TextOf(statusHtml, "public-stage"));
-        Assert.Contains("Skundas", HtmlPage.TextOf(statusHtml, "public-status"), StringComparison.Ordinal);
+        var shown = HtmlPage.TextOf(statusHtml, "public-status") ?? "";
+        Assert.Contains("Skundas", shown, StringComparison.Ordinal);
+        Assert.Contains("Skambutis telefonu į Socialinės paramos skyrių", shown, StringComparison.Ordinal); // touchpoint 2
+        Assert.DoesNotContain("Laukiau skambučio", shown, StringComparison.Ordinal); // never the person's own text
     }
 
     [Fact]
