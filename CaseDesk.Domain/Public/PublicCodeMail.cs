@@ -36,7 +36,7 @@ public static class PublicCodeMail
                 Ваш код для отслеживания: {code}
 
                 С этим кодом вы можете следить за тем, что происходит с вашим отзывом, {(url is null ? $"на нашем сайте, на странице отслеживания отзывов ({StatusPath})." : $"здесь:\n{url}")}
-                Сохраните код: только по нему можно узнать состояние отзыва, а повторно отправить его мы не сможем. Состояние показывается в течение 90 дней после того, как отзыв рассмотрен.
+                Сохраните код: только по нему можно узнать состояние отзыва, а повторно отправить его мы не сможем. Состояние показывается в течение 90 дней после того, как отзыв будет рассмотрен.
 
                 Администрация самоуправления города Алитус
                 Отдел социальной поддержки
@@ -58,7 +58,7 @@ public static class PublicCodeMail
                 Jūsų sekimo kodas: {code}
 
                 Su šiuo kodu galite sekti, kas vyksta su jūsų atsiliepimu, {(url is null ? $"mūsų interneto svetainėje, atsiliepimų sekimo puslapyje ({StatusPath})." : $"čia:\n{url}")}
-                Išsaugokite kodą: tik juo galima pamatyti atsiliepimo būseną, o iš naujo jo atsiųsti negalėsime. Būsena rodoma 90 dienų po to, kai atsiliepimas išnagrinėjamas.
+                Išsaugokite kodą: tik juo galima pamatyti atsiliepimo būseną, o iš naujo jo atsiųsti negalėsime. Būsena rodoma iki 90 dienų po to, kai atsiliepimas bus išnagrinėtas.
 
                 Alytaus miesto savivaldybės administracija
                 Socialinės paramos skyrius

@@ -40,6 +40,9 @@ public sealed class HostileWorld : IAsyncLifetime
         // The app's own work (the mail fetcher and sender) gets the hostile values as the system, so they reach validation.
         if (request.GetCustomAttribute<SystemOnlyAttribute>() is not null)
             return Caller.System;
+        // The public website's requests likewise as the website's caller: any other is refused before validation.
+        if (request.GetCustomAttribute<Domain.Public.PublicRequestAttribute>() is not null)
+            return Caller.Public;
         var roles = request.GetCustomAttribute<AllowedRolesAttribute>()?.Roles.ToArray() ?? [Roles.Caseworker];
         var key = string.Join(",", roles.Order());
         if (!callers.TryGetValue(key, out var caller))
@@ -363,7 +366,9 @@ public sealed class HostileInputTests(HostileWorld world, ITestOutputHelper outp
                 "Email" or "FromAddress" => "jonas@example.lt",
                 "Phone" => "+37061234567",
                 "PersonalCode" => null,
-                "Culture" => "lt",
+                "Culture" or "Language" => "lt",
+                "Contact" => "jonas@example.lt",
+                "SubmissionKey" => Guid.NewGuid().ToString("N"),
                 "UserName" => $"user{Guid.NewGuid():N}"[..12],
                 "InitialPassword" => "Slaptazodis2026",
                 "Version" => "",
