@@ -20,7 +20,8 @@ public static class PublicSite
     /// <summary>
     /// After the staff localization: on public paths the URL's language replaces whatever it chose, and the response carries no cookie.
     /// Blazor's static rendering still stores an antiforgery token in the page's persisted state, which sets the antiforgery cookie;
-    /// the public pages post nothing that needs it, so it is dropped rather than sent to visitors.
+    /// the public forms do without it (docs/public.md, "Abuse"), so it is dropped rather than sent to visitors. A form post too big
+    /// to read is answered here (<see cref="PublicLimits.UsePublicFormLimit"/>), before anything reads it.
     /// </summary>
     public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch =>
