@@ -48,6 +48,28 @@ public sealed class ComplaintsListTests : ComponentTestContext
     }
 
     [Fact]
+    public void Praise_is_listed_by_its_kind_and_anonymous_feedback_followed_by_code_says_so()
+    {
+        var followed = new ComplaintRow(Guid.NewGuid(), "PD-2026-0002", FeedbackKind.Praise, FeedbackSource.Website, new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc),
+            ComplaintStage.Registered, true, "Labai maloni registratūra", null, null, true, 0, null, FollowedByCode: true);
+        var unreachable = followed with { Id = Guid.NewGuid(), Number = "PD-2026-0001", IsOpen = false, FollowedByCode = false };
+        sender.Answer<ListComplaints, Page<ComplaintRow>>((request, _) => Task.FromResult(request.Filter.Kind == FeedbackKind.Praise
+            ? new Page<ComplaintRow>([followed, unreachable], 2) : new Page<ComplaintRow>([], 0)));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("complaints?scope=All&kind=Praise");
+
+        var page = Render<CaseDesk.App.Components.Pages.Complaints.Complaints>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=complaints-grid] tbody tr").Count));
+        var rows = page.FindAll("[data-testid=complaints-grid] tbody tr");
+        Assert.Contains("Praise", rows[0].TextContent);
+        Assert.Contains("Anonymous", rows[0].TextContent);
+        Assert.Equal("follows by code", rows[0].QuerySelector("[data-testid=row-follows-by-code]")?.TextContent.Trim());
+        Assert.Equal("Still open", rows[0].QuerySelector("[data-testid=row-stage]")?.TextContent.Trim());
+        Assert.Null(rows[1].QuerySelector("[data-testid=row-follows-by-code]"));
+        Assert.Equal("Finished", rows[1].QuerySelector("[data-testid=row-stage]")?.TextContent.Trim());
+    }
+
+    [Fact]
     public void A_drill_down_link_round_trips_through_the_address()
     {
         var filter = new ComplaintFilter(ComplaintScope.All, FeedbackKind.Complaint, null, ComplaintFilter.None, 3, "VIII", Guid.Empty,
