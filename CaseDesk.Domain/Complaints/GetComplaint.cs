@@ -74,7 +74,8 @@ internal sealed class GetComplaintHandler(CaseDeskDb db, TimeProvider clock) : I
             .Append(c.RegisteredByUserId).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        string Name(string? id) => id is null ? "" : names.TryGetValue(id, out var n) ? n : id == Caller.System.UserId ? "CaseDesk" : id;
+        string Name(string? id) => id is null ? "" : names.TryGetValue(id, out var n) ? n
+            : id == Caller.System.UserId ? "CaseDesk" : id == Caller.Public.UserId ? DomainText.T("the public website") : id;
 
         var client = c.ClientId is null ? null : await db.Clients.AsNoTracking().Where(k => k.Id == c.ClientId)
             .Select(k => new { Name = k.FirstName + " " + k.LastName, k.Phone, k.Email }).SingleAsync(ct);

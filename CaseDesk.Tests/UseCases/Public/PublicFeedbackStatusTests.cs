@@ -178,9 +178,9 @@ public sealed class PublicFeedbackStatusTests : IAsyncLifetime
         Assert.Equal(PublicStage.BeingLookedInto, (await StatusAsync(code))?.Stage);
     }
 
-    // Praise joins once staff may thank it (Complaint.Thank takes suggestions only on this branch; the staff side of praise is another branch).
     [Theory]
     [InlineData(FeedbackKind.Suggestion)]
+    [InlineData(FeedbackKind.Praise)]
     public async Task A_suggestion_or_praise_is_registered_until_thanked_then_done_with_the_thanks(FeedbackKind kind)
     {
         var (code, id) = await SubmitAsync(kind);
