@@ -24,7 +24,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private static readonly string[] Blocking = ["critical", "serious"];
 
     /// <summary>Routes not checked here: the error page, the account pages and the public site (static pages, checked signed out by their own tests).</summary>
-    private static readonly string[] NotScreens = ["/error", "/account/login", "/account/access-denied", "/viesa", "/viesa/terminai"];
+    private static readonly string[] NotScreens = ["/error", "/account/login", "/account/access-denied"];
+
+    /// <summary>The public site under /viesa: every page of it is checked signed out, with its forms filled, by PublicTimesPageTests and PublicFeedbackTests.</summary>
+    private static bool IsPublic(string route) =>
+        route.Equals(CaseDesk.App.Components.Public.PublicSite.Path, StringComparison.OrdinalIgnoreCase)
+        || route.StartsWith(CaseDesk.App.Components.Public.PublicSite.Path + "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What a route needs after its path to show something real (a list of records behind a figure).</summary>
     private static readonly Dictionary<string, string> Queries = new(StringComparer.OrdinalIgnoreCase)
@@ -36,7 +41,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     /// Every routed screen of the app, found from the [Route] attributes, so a new screen is checked the day it appears
     /// (a route with a parameter needs a record in <see cref="IdsAsync"/>, or the test fails and says so).
     /// </summary>
-    internal static IReadOnlyList<string> Screens => Pages.Keys.Where(r => !NotScreens.Contains(r, StringComparer.OrdinalIgnoreCase))
+    internal static IReadOnlyList<string> Screens => Pages.Keys
+        .Where(r => !NotScreens.Contains(r, StringComparer.OrdinalIgnoreCase) && !IsPublic(r))
         .Order(StringComparer.Ordinal).ToList();
 
     private static readonly Dictionary<string, Type> Pages = typeof(CaseDesk.App.SharedResource).Assembly.GetTypes()
