@@ -33,6 +33,7 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
 
         // Reception writes down the call for Asta, who is out.
         await using var reception = await fixture.SignInAsync("reception", output);
+        await RecordWhatTheFormSaysAsync(reception);
         await reception.OpenAsync("phone-messages");
         await reception.Page.GetByTestId("take-message").ClickAsync();
         var form = reception.Page.GetByTestId("take-message-form");
@@ -42,7 +43,7 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
         await form.GetByTestId("addressee-picker").ClickAsync();
         await reception.Page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Asta Petrauskienė" }).First.ClickAsync();
         await form.GetByTestId("save-message").ClickAsync();
-        await Expect(form).ToBeHiddenAsync();
+        await ExpectClosedAsync(reception, form);
         var row = reception.Page.GetByTestId("messages-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "Ona Skambutytė" });
         await Expect(row).ToContainTextAsync("Asta Petrauskienė");
 
@@ -63,6 +64,7 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
         await callBack.Locator("textarea[name=Summary]").FillAsync("Atskambinau: paaiškinau, kokių dokumentų reikia pagalbai į namus.");
         await callBack.Locator("textarea[name=NextStep]").FillAsync("Klientė atneš prašymą pirmadienį.");
         await callBack.GetByTestId("save-call-back").ClickAsync();
+        await ExpectClosedAsync(asta, callBack);
 
         // The call-back leaves My work and shows on Ona's record as a contact on touchpoint 2.
         await Expect(dialog).ToBeHiddenAsync();
@@ -109,5 +111,77 @@ public sealed class PhoneMessageFlowTests(BrowserFixture fixture, ITestOutputHel
         Assert.NotNull(message.CalledBackAtUtc);
         Assert.Equal(clientsBefore, await domain.ReadAsync(db => db.Clients.CountAsync()));
         Assert.Empty(session.PageErrors);
+    }
+
+    /// <summary>
+    /// Keeps, in the page, every notification and every message at a field as it appears: notifications leave after 4 to
+    /// 10 s and a field's message goes when the field changes, both sooner than an expectation gives up. For the pages the
+    /// session opens from now on.
+    /// </summary>
+    private static Task RecordWhatTheFormSaysAsync(BrowserSession session) =>
+        session.Context.AddInitScriptAsync("""
+            window.__said = [];
+            const at = () => new Date().toISOString().substring(11, 23) + ' ';
+            const messageAt = field => (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id)
+                .map(id => document.getElementById(id)).filter(e => e).map(e => e.innerText.trim()).filter(t => t).join(' ');
+            new MutationObserver(records => records.forEach(r => {
+                if (r.type === 'attributes') {
+                    const field = r.target;
+                    window.__said.push(at() + (field.name || field.id || field.tagName) + (field.getAttribute('aria-invalid') === 'true'
+                        ? ' marked invalid: ' + messageAt(field) : ' no longer invalid'));
+                    return;
+                }
+                r.addedNodes.forEach(n => {
+                    if (n.nodeType !== 1) return;
+                    const found = n.matches('[data-testid=notification]') ? [n] : [...n.querySelectorAll('[data-testid=notification]')];
+                    found.forEach(e => window.__said.push(at() + 'notification: ' + e.innerText.trim()));
+                });
+            })).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-invalid'] });
+            """);
+
+    /// <summary>
+    /// The form closed after its save. When it did not, the failure says why: what the form and the notifications said since
+    /// the page opened, the messages shown at the fields and above the form now, what each field holds, the page's console
+    /// errors and the app's last warnings and errors.
+    /// </summary>
+    private async Task ExpectClosedAsync(BrowserSession session, ILocator form)
+    {
+        try
+        {
+            await Expect(form).ToBeHiddenAsync();
+        }
+        catch (PlaywrightException e)
+        {
+            var why = await ExplainAsync(session, form);
+            output.WriteLine(why);
+            throw new Xunit.Sdk.XunitException($"The form stayed open after its save.\n{why}\n{e.Message}");
+        }
+    }
+
+    private async Task<string> ExplainAsync(BrowserSession session, ILocator form)
+    {
+        var said = await session.Page.EvaluateAsync<string[]?>("() => window.__said || null");
+        var notifications = await session.Page.GetByTestId("notification").AllInnerTextsAsync();
+        var above = await form.GetByTestId("form-errors").AllInnerTextsAsync();
+        var fields = await form.EvaluateAsync<string[]>("""
+            form => [...form.querySelectorAll('input:not([type=hidden]), textarea')].map(field => {
+                const label = field.labels && field.labels.length ? field.labels[0].innerText.trim() : '';
+                const message = (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id)
+                    .map(id => document.getElementById(id)).filter(e => e).map(e => e.innerText.trim()).filter(t => t).join(' ');
+                return `${field.name || label || field.id} = "${field.value}"` + (field.getAttribute('aria-invalid') === 'true' ? ` (invalid: ${message})` : '');
+            })
+            """);
+        var appLines = fixture.App.Output.Split('\n')
+            .Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("warn:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
+            .TakeLast(20);
+        static string Listed(IEnumerable<string>? lines) => lines is null || !lines.Any() ? "none" : string.Join("\n  ", lines);
+        return $"""
+            Said since the page opened (notifications, field messages): {(said is null ? "not recorded" : Listed(said))}
+            Notifications now: {Listed(notifications)}
+            Messages above the form now: {Listed(above)}
+            Fields now: {string.Join("; ", fields)}
+            Console errors: {Listed(session.ConsoleErrors)}
+            App warnings and errors (last 20): {Listed(appLines)}
+            """;
     }
 }

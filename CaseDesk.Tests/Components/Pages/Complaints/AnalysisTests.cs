@@ -24,6 +24,8 @@ public sealed class AnalysisTests : DomainComponentTestContext
         return officer;
     }
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private string Uri => Services.GetRequiredService<NavigationManager>().Uri;
 
     private IRenderedComponent<Analysis> Open()
@@ -77,15 +79,16 @@ public sealed class AnalysisTests : DomainComponentTestContext
         var page = Open();
 
         IReadOnlyList<AngleSharp.Dom.IElement> Bars() => page.FindAll("[data-testid=trend-chart] svg path").Where(p => p.HasAttribute("blazor:onclick")).ToList();
-        Assert.Equal(2, Bars().Count); // February has no complaint and no bar to click
+        // The chart and the navigation follow renders that, on PostgreSQL (truly asynchronous), come after the call returns.
+        page.WaitForAssertion(() => Assert.Equal(2, Bars().Count), Patience); // February has no complaint and no bar to click
 
         Bars().Last().Click();
-        Assert.EndsWith(ComplaintLinks.ListUrl(new ComplaintFilter(ComplaintScope.All, FeedbackKind.Complaint,
-            ReceivedFrom: new DateOnly(2026, 3, 1), ReceivedTo: new DateOnly(2026, 3, 2))), Uri);
+        page.WaitForAssertion(() => Assert.EndsWith(ComplaintLinks.ListUrl(new ComplaintFilter(ComplaintScope.All, FeedbackKind.Complaint,
+            ReceivedFrom: new DateOnly(2026, 3, 1), ReceivedTo: new DateOnly(2026, 3, 2))), Uri), Patience);
 
         Bars().First().Click();
-        Assert.EndsWith(ComplaintLinks.ListUrl(new ComplaintFilter(ComplaintScope.All, FeedbackKind.Complaint,
-            ReceivedFrom: new DateOnly(2026, 1, 1), ReceivedTo: new DateOnly(2026, 1, 31))), Uri);
+        page.WaitForAssertion(() => Assert.EndsWith(ComplaintLinks.ListUrl(new ComplaintFilter(ComplaintScope.All, FeedbackKind.Complaint,
+            ReceivedFrom: new DateOnly(2026, 1, 1), ReceivedTo: new DateOnly(2026, 1, 31))), Uri), Patience);
     }
 
     [Fact]

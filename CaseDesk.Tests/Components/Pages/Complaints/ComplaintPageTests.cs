@@ -142,11 +142,12 @@ public sealed class ComplaintPageTests : DomainComponentTestContext
         await Database.TakeToAsync(id, ComplaintStage.ActionsPlanned, officer, asta);
         var page = Open(id);
 
-        page.Find("[data-testid=withdraw-action]").Click();
-        await page.Find("[data-testid=withdraw-form] textarea[name=WithdrawalReason]").ChangeAsync(new() { Value = "Suplanuota du kartus" });
+        page.WaitForElement("[data-testid=withdraw-action]", Patience).Click();
+        // The form opens after a render; on PostgreSQL (truly asynchronous) not yet when the click returns.
+        await page.WaitForElement("[data-testid=withdraw-form] textarea[name=WithdrawalReason]", Patience).ChangeAsync(new() { Value = "Suplanuota du kartus" });
         await page.Find("[data-testid=withdraw-form]").SubmitAsync();
 
-        page.WaitForAssertion(() => Assert.Contains("Suplanuota du kartus", page.Find("[data-testid=action-withdrawn]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Suplanuota du kartus", page.Find("[data-testid=action-withdrawn]").TextContent), Patience);
         Assert.Empty(page.FindAll("[data-testid=withdraw-action]"));
         Assert.Empty(page.FindAll("[data-testid=verify-action]"));
         Assert.Empty(page.FindAll("[data-testid=report-done]"));
