@@ -82,18 +82,23 @@ internal sealed class SubmitPublicFeedbackHandler(CaseDeskDb db, ClockBook clock
     }
 }
 
-internal static class PublicFeedbackRules
+public static class PublicFeedbackRules
 {
-    public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "lt", "en", "ru", "pl" };
+    /// <summary>The refusal of a form sent a second time; the public pages say it in the visitor's language (the domain speaks Lithuanian and English).</summary>
+    public const string SentTwiceText = "This form was already sent, because each form is sent once: its tracking code was shown then.";
+
+    /// <summary>Whether a refusal is <see cref="SentTwice"/> (compared in the culture it was made in, the request's).</summary>
+    public static bool IsSentTwice(DomainRefusalException refusal) => refusal.Because == T(SentTwiceText);
+
+    internal static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "lt", "en", "ru", "pl" };
 
     /// <summary>How long after the feedback is done its code still shows the status.</summary>
-    public static readonly TimeSpan ShownAfterDone = TimeSpan.FromDays(90);
+    internal static readonly TimeSpan ShownAfterDone = TimeSpan.FromDays(90);
 
-    public static DomainRefusalException SentTwice() =>
-        new(T("This form was already sent, because each form is sent once: its tracking code was shown then."));
+    internal static DomainRefusalException SentTwice() => new(T(SentTwiceText));
 
     /// <summary>Digits with an optional leading + and spaces, dashes or brackets between them: 6 to 15 digits.</summary>
-    public static bool IsPhone(string? text)
+    internal static bool IsPhone(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return false;
@@ -104,7 +109,7 @@ internal static class PublicFeedbackRules
     }
 
     /// <summary>The unique index on the form's key refused the row: another post of the same form won (SQLite and PostgreSQL name the column or the index).</summary>
-    public static bool IsSubmissionKeyClash(DbUpdateException e)
+    internal static bool IsSubmissionKeyClash(DbUpdateException e)
     {
         for (Exception? inner = e; inner is not null; inner = inner.InnerException)
             if (inner.Message.Contains("SubmissionKey", StringComparison.Ordinal))

@@ -88,6 +88,25 @@ public sealed partial class PublicFeedbackFormHttpTests(PublicFormsApp forms)
         Assert.DoesNotContain("Laukiau skambučio", shown, StringComparison.Ordinal); // never the person's own text
     }
 
+    [Theory]
+    [InlineData("ru", "Эта форма уже отправлена")]
+    [InlineData("pl", "Ten formularz został już wysłany")]
+    [InlineData("lt", "Ši forma jau išsiųsta")]
+    public async Task The_same_form_sent_twice_is_refused_in_the_pages_language_even_where_the_domain_has_no_words(string language, string refusal)
+    {
+        using var client = forms.Client($"192.0.2.{language switch { "ru" => 31, "pl" => 32, _ => 33 }}"); // each its own allowance
+        var page = await OpenAsync(client, language);
+        var token = forms.FillToken(TimeSpan.FromSeconds(30));
+        using (var first = await PostFeedbackAsync(client, language, page, token, text: "Ačiū už pagalbą.", kind: "Praise"))
+            Assert.NotNull(HtmlPage.TextOf(WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync()), "tracking-code"));
+
+        using var again = await PostFeedbackAsync(client, language, page, token, text: "Ačiū už pagalbą.", kind: "Praise");
+        var html = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+
+        Assert.Null(HtmlPage.TextOf(html, "tracking-code"));
+        Assert.StartsWith(refusal, HtmlPage.TextOf(html, "form-message"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_e_mail_address_gets_the_code_mailed_and_the_receipt_says_so()
     {
