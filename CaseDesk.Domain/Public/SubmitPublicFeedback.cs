@@ -84,18 +84,19 @@ internal sealed class SubmitPublicFeedbackHandler(CaseDeskDb db, ClockBook clock
 
 public static class PublicFeedbackRules
 {
-    /// <summary>The refusal of a form sent a second time; the public pages say it in the visitor's language (the domain speaks Lithuanian and English).</summary>
-    public const string SentTwiceText = "This form was already sent, because each form is sent once: its tracking code was shown then.";
-
-    /// <summary>Whether a refusal is <see cref="SentTwice"/> (compared in the culture it was made in, the request's).</summary>
-    public static bool IsSentTwice(DomainRefusalException refusal) => refusal.Because == T(SentTwiceText);
+    /// <summary>
+    /// Whether a refusal is <see cref="SentTwice"/> (compared in the culture it was made in, the request's), so the public pages can say it
+    /// in the visitor's language: the domain's texts are Lithuanian and English only.
+    /// </summary>
+    public static bool IsSentTwice(DomainRefusalException refusal) => refusal.Because == SentTwice().Because;
 
     internal static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "lt", "en", "ru", "pl" };
 
     /// <summary>How long after the feedback is done its code still shows the status.</summary>
     internal static readonly TimeSpan ShownAfterDone = TimeSpan.FromDays(90);
 
-    internal static DomainRefusalException SentTwice() => new(T(SentTwiceText));
+    internal static DomainRefusalException SentTwice() =>
+        new(T("This form was already sent, because each form is sent once: its tracking code was shown then."));
 
     /// <summary>Digits with an optional leading + and spaces, dashes or brackets between them: 6 to 15 digits.</summary>
     internal static bool IsPhone(string? text)
